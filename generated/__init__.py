@@ -1,0 +1,1 @@
+"""Typed clients generated from `specs/`, one package per vendor."""

@@ -1,0 +1,53 @@
+"""The `testrelay` command line. Commands parse arguments and call library functions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator import __version__
+from generator.spec.check import check_file
+
+DEFAULT_SPECS = Path("specs")
+
+
+def spec_paths(given: tuple[str, ...]) -> list[str]:
+    """The specs named on the command line, or every YAML/JSON file in ./specs."""
+    if given:
+        return list(given)
+    if not DEFAULT_SPECS.is_dir():
+        raise click.UsageError("no SPEC given and no ./specs folder here")
+    found = sorted(str(p) for p in DEFAULT_SPECS.iterdir() if p.suffix in (".yaml", ".yml", ".json") and p.is_file())
+    if not found:
+        raise click.UsageError("no SPEC given and ./specs holds no .yaml, .yml or .json file")
+    return found
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="testrelay")
+def main() -> None:
+    """Spec-driven clients, mock servers and contract tests for test-automation CI/CD APIs."""
+
+
+@main.command()
+@click.argument("specs", nargs=-1, type=click.Path(dir_okay=True, path_type=str))
+def check(specs: tuple[str, ...]) -> None:
+    """Check SPECS (default: every file in ./specs): OpenAPI validity, extensions, our rules.
+
+    Prints one line per problem, FILE:LINE: /json/pointer: message, and exits 1 if any.
+    """
+    paths = spec_paths(specs)
+    problems = 0
+    operations = 0
+    for path in paths:
+        result = check_file(path)
+        operations += result.operations
+        for problem in result.problems:
+            click.echo(str(problem))
+        problems += len(result.problems)
+    if problems:
+        noun = "problem" if problems == 1 else "problems"
+        click.echo(f"{problems} {noun} in {len(paths)} spec{'s' if len(paths) != 1 else ''}", err=True)
+        raise SystemExit(1)
+    click.echo(f"{len(paths)} spec{'s' if len(paths) != 1 else ''}, {operations} operations: no problems")

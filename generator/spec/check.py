@@ -1,0 +1,238 @@
+"""`testrelay check`: is a spec a valid OpenAPI document that testrelay can build from?
+
+Four passes, each reporting located problems rather than stopping at the first:
+structure (an OpenAPI 3.x mapping), `$ref`s, the OpenAPI schema and semantics
+(openapi-spec-validator), and the `x-` extensions; then, for `lint=True`, our own rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft4Validator, Draft202012Validator, ValidationError
+from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+
+from generator import extensions
+from generator.spec import document, lints
+from generator.spec import pointer as jp
+from generator.spec.instances import InstanceChecker, located, shorten
+from generator.spec.load import LoadedSpec, load_file
+from generator.spec.problems import Problem, SpecError
+
+_VERSION = re.compile(r"^3\.(0|1)\.\d+$")
+
+
+@dataclass
+class CheckResult:
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+    operations: int = 0
+    spec: LoadedSpec | None = None
+
+
+def check_file(path: Path | str, display: str | None = None, *, lint: bool = True) -> CheckResult:
+    shown = display if display is not None else str(path)
+    try:
+        spec = load_file(path, shown)
+    except SpecError as exc:
+        return CheckResult(shown, exc.problems)
+    return CheckResult(shown, check_spec(spec, lint=lint), len(list(document.operations(spec))), spec)
+
+
+def check_spec(spec: LoadedSpec, *, lint: bool = True) -> list[Problem]:
+    problems = list(spec.warnings)
+    version = _structure(spec, problems)
+    if version is None:
+        return _ordered(problems)
+    ref_problems = _refs(spec)
+    problems += ref_problems
+    schema_problems = _schemas(spec, version)
+    located_semantics = schema_problems + _path_parameters(spec)
+    if not ref_problems and not schema_problems:
+        located_semantics += _defaults(spec)
+    problems += located_semantics
+    if not ref_problems:
+        problems += _openapi(spec, version, located_semantics)
+    problems += _extensions(spec)
+    if lint:
+        problems += lints.run(spec, schemas_valid=not schema_problems)
+    return _ordered(problems)
+
+
+def _ordered(problems: list[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=lambda p: (p.file, p.line, p.pointer, p.message))
+
+
+def _structure(spec: LoadedSpec, problems: list[Problem]) -> str | None:
+    data = spec.data
+    if not isinstance(data, dict):
+        kind = type(data).__name__ if data is not None else "null"
+        kind = {"list": "a list", "str": "a string", "int": "a number", "float": "a number"}.get(kind, kind)
+        problems.append(spec.problem("", f"not an OpenAPI document: the top level is {kind}"))
+        return None
+    if "swagger" in data and "openapi" not in data:
+        problems.append(spec.problem("/swagger", "Swagger 2.0 is not supported; convert to OpenAPI 3"))
+        return None
+    version = data.get("openapi")
+    if version is None:
+        problems.append(spec.problem("", "not an OpenAPI document: no 'openapi' field"))
+        return None
+    if not isinstance(version, str) or not _VERSION.match(version):
+        problems.append(spec.problem("/openapi", f"unsupported OpenAPI version {version!r}; use 3.0.x or 3.1.x"))
+        return None
+    return version
+
+
+def _refs(spec: LoadedSpec) -> list[Problem]:
+    problems = []
+    base = Path(spec.path).parent
+    for where, ref in document.refs(spec.data):
+        at = jp.join(where, "$ref")
+        if ref.startswith("#"):
+            try:
+                document.resolve_local(spec, ref)
+            except KeyError:
+                problems.append(spec.problem(at, f"$ref {ref!r} does not resolve"))
+        else:
+            target, _, fragment = ref.partition("#")
+            if "://" in target:
+                problems.append(spec.problem(at, f"$ref {ref!r} points outside the file system"))
+            elif not _external_resolves(base / target, fragment):
+                problems.append(spec.problem(at, f"$ref {ref!r} does not resolve"))
+    return problems
+
+
+def _external_resolves(path: Path, fragment: str) -> bool:
+    try:
+        other = load_file(path)
+        jp.resolve(other.data, fragment)
+    except (SpecError, KeyError, ValueError):
+        return False
+    return True
+
+
+# Errors of openapi-spec-validator's semantic pass carry no location. Those our own located
+# passes also find are dropped here; any other is still reported, at the document root.
+_COVERED = re.compile(
+    r"^(Operation ID '.*' for '.*' in '.*' is not unique"
+    r"|Path parameter '.*' for '.*' operation in '.*' was not resolved)$"
+)
+_ROOT_KEYS = frozenset(
+    {
+        "openapi",
+        "info",
+        "jsonSchemaDialect",
+        "servers",
+        "paths",
+        "webhooks",
+        "components",
+        "security",
+        "tags",
+        "externalDocs",
+    }
+)
+
+
+def _openapi(spec: LoadedSpec, version: str, ours: list[Problem]) -> list[Problem]:
+    cls = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
+    our_messages = {p.message.removeprefix(_DEFAULT_PREFIX) for p in ours}
+    problems = []
+    try:
+        for error in cls(spec.data).iter_errors():
+            path = list(error.absolute_path) if isinstance(error, ValidationError) else []
+            if isinstance(error, ValidationError) and path and path[0] in _ROOT_KEYS:
+                problems.append(located(spec, "", error))
+                continue
+            message = shorten(error.message if isinstance(error, ValidationError) else str(error))
+            if message not in our_messages and not _COVERED.match(message):
+                problems.append(spec.problem("", message))
+    except Exception as exc:  # the validator has no error type of its own for its failures
+        problems.append(spec.problem("", f"OpenAPI validation stopped: {shorten(str(exc))}"))
+    return problems
+
+
+def _schemas(spec: LoadedSpec, version: str) -> list[Problem]:
+    """Every Schema Object against its dialect's metaschema (bundled, never fetched)."""
+    cls = Draft202012Validator if version.startswith("3.1") else Draft4Validator
+    meta = cls(cls.META_SCHEMA)
+    problems = []
+    for pointer, schema in document.schema_objects(spec):
+        for error in meta.iter_errors(schema):
+            problems.append(located(spec, pointer, error))
+    return problems
+
+
+_DEFAULT_PREFIX = "default does not match its schema: "
+
+
+def _defaults(spec: LoadedSpec) -> list[Problem]:
+    """Every schema's `default` against that schema (openapi-spec-validator does it unlocated)."""
+    checker = InstanceChecker(spec)
+    problems: list[Problem] = []
+    for top, schema in document.schema_objects(spec):
+        for pointer, sub in document.subschemas(top, schema):
+            if "default" in sub:
+                problems += checker.problems(pointer, sub["default"], jp.join(pointer, "default"), "default")
+    return problems
+
+
+def _path_parameters(spec: LoadedSpec) -> list[Problem]:
+    """Path templates and `in: path` parameters must name each other."""
+    problems = []
+    for op in document.operations(spec):
+        templated = set(re.findall(r"{([^{}]+)}", op.path))
+        declared = {name for name, param in lints.parameters_of(spec, op).items() if param.get("in") == "path"}
+        for name in sorted(templated - declared):
+            problems.append(spec.problem(op.pointer, f"path parameter {name!r} is not declared"))
+        for name in sorted(declared - templated):
+            problems.append(spec.problem(op.pointer, f"path parameter {name!r} is not in the path {op.path!r}"))
+    return problems
+
+
+def _extensions(spec: LoadedSpec) -> list[Problem]:
+    problems = []
+    for kind, pointer, node in _extension_holders(spec):
+        for key, value in node.items():
+            ext = extensions.EXTENSIONS.get(key)
+            if ext is None:
+                continue
+            at = jp.join(pointer, key)
+            if kind not in ext.where:
+                allowed = " or ".join(sorted(ext.where))
+                problems.append(spec.problem(at, f"{key} belongs on a {allowed} object, not here"))
+                continue
+            for error in extensions.validator(key).iter_errors(value):
+                problems.append(located(spec, at, error))
+    return problems
+
+
+def _extension_holders(spec: LoadedSpec) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every object that may carry an extension, with its kind; other places count as 'other'."""
+    holders: list[tuple[str, str, dict[str, Any]]] = [("root", "", spec.data)]
+    schemes = (spec.data.get("components") or {}).get("securitySchemes")
+    if isinstance(schemes, dict):
+        for name, scheme in schemes.items():
+            if isinstance(scheme, dict):
+                holders.append(("securityScheme", jp.join("", "components", "securitySchemes", name), scheme))
+    for op in document.operations(spec):
+        holders.append(("operation", op.pointer, op.node))
+    known = {pointer for _, pointer, _ in holders}
+    holders += [("other", p, n) for p, n in _objects_with_extensions(spec.data, "") if p not in known]
+    return holders
+
+
+def _objects_with_extensions(node: Any, pointer: str) -> list[tuple[str, dict[str, Any]]]:
+    found: list[tuple[str, dict[str, Any]]] = []
+    if isinstance(node, dict):
+        if any(key in extensions.EXTENSIONS for key in node):
+            found.append((pointer, node))
+        for key, value in node.items():
+            if key not in ("example", "examples", "default", "enum", "const"):
+                found += _objects_with_extensions(value, jp.join(pointer, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found += _objects_with_extensions(value, jp.join(pointer, i))
+    return found

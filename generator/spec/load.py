@@ -1,0 +1,180 @@
+"""Tolerant YAML/JSON loading that remembers where every value came from.
+
+PyYAML's composer gives each node its position; the values are built here rather than by
+PyYAML's constructors for three reasons no loader option covers at once: scalars follow the
+YAML 1.2 core schema as OpenAPI intends (`yes` stays a string, `2020-08-27` stays a string),
+unknown tags become plain values instead of errors, and every value's line is recorded
+under its JSON pointer so a problem can be reported as `file:LINE: /pointer`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.spec import pointer as jp
+from generator.spec.problems import Problem, SpecError
+
+# libyaml's composer is many times faster on large specs; the pure-Python one gives the same nodes.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Characters YAML forbids or treats as line breaks (which would shift every later line):
+# C0/C1 controls other than tab/LF/CR, DEL, U+2028, U+2029 and the BOM inside the text.
+_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+_YAML = "tag:yaml.org,2002:"
+_MERGE = _YAML + "merge"
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT10 = re.compile(r"^[-+]?[0-9]+$")
+_INT8 = re.compile(r"^0o[0-7]+$")
+_INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+
+@dataclass
+class LoadedSpec:
+    """A document as plain JSON-like data plus the line of every JSON pointer in it."""
+
+    path: str
+    data: Any
+    lines: dict[str, int] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def line_of(self, pointer: str) -> int:
+        """The line of `pointer`, or of its nearest ancestor that has one."""
+        while True:
+            line = self.lines.get(pointer)
+            if line is not None:
+                return line
+            if not pointer:
+                return 1
+            pointer = jp.parent(pointer)
+
+    def problem(self, pointer: str, message: str) -> Problem:
+        return Problem(self.path, self.line_of(pointer), pointer, message)
+
+
+def load_file(path: Path | str, display: str | None = None) -> LoadedSpec:
+    """Load a spec file; raises SpecError (never anything else) when it cannot be read."""
+    shown = display if display is not None else str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise SpecError([Problem(shown, 1, "", "is a directory, not a spec file")]) from None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise SpecError([Problem(shown, 1, "", f"cannot read file: {reason}")]) from None
+    return load_text(_decode(raw), shown)
+
+
+def load_text(text: str, path: str) -> LoadedSpec:
+    text = _UNREADABLE.sub(" ", text.removeprefix("\ufeff"))
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        what = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        raise SpecError([Problem(path, line, "", f"not valid YAML: {what}")]) from None
+    except yaml.YAMLError as exc:
+        what = " ".join(str(exc).split())
+        raise SpecError([Problem(path, 1, "", f"not valid YAML: {what}")]) from None
+    if root is None:
+        raise SpecError([Problem(path, 1, "", "the file is empty")])
+    spec = LoadedSpec(path=path, data=None)
+    spec.data = _Builder(spec).build(root, "")
+    return spec
+
+
+def _decode(raw: bytes) -> str:
+    for encoding in ("utf-8-sig", "utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else ():
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            break
+    return raw.decode("utf-8", errors="replace")
+
+
+class _Builder:
+    def __init__(self, spec: LoadedSpec) -> None:
+        self.spec = spec
+        self.active: set[int] = set()
+
+    def build(self, node: yaml.Node, pointer: str) -> Any:
+        self.spec.lines.setdefault(pointer, node.start_mark.line + 1)
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node)
+        if id(node) in self.active:
+            raise SpecError([self.spec.problem(pointer, "recursive YAML alias")])
+        self.active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.build(item, jp.join(pointer, i)) for i, item in enumerate(node.value)]
+            assert isinstance(node, yaml.MappingNode)
+            return self._mapping(node, pointer)
+        finally:
+            self.active.discard(id(node))
+
+    def _mapping(self, node: yaml.MappingNode, pointer: str) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        merged: dict[str, Any] = {}
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+                for source in sources:
+                    value = self.build(source, pointer)
+                    if isinstance(value, dict):
+                        for k, v in value.items():
+                            merged.setdefault(k, v)
+                continue
+            key = _key(key_node)
+            child = jp.join(pointer, key)
+            if key in seen:
+                self.spec.warnings.append(Problem(self.spec.path, key_node.start_mark.line + 1, child, "duplicate key"))
+            seen.add(key)
+            self.spec.lines[child] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, child)
+        for k, v in merged.items():
+            result.setdefault(k, v)
+        return result
+
+
+def _key(node: yaml.Node) -> str:
+    value = _scalar(node) if isinstance(node, yaml.ScalarNode) else node.start_mark.line
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    text: str = node.value
+    if node.style:
+        return text
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT10.match(text):
+        return int(text)
+    if _INT8.match(text):
+        return int(text[2:], 8)
+    if _INT16.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    if _INF.match(text):
+        return -math.inf if text.startswith("-") else math.inf
+    if _NAN.match(text):
+        return math.nan
+    return text
