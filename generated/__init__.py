@@ -1,1 +1,1 @@
-"""Typed clients generated from `specs/`, one package per vendor."""
+"""Typed clients generated from OpenAPI specs by testrelay, one package per spec."""

@@ -51,3 +51,43 @@ def check(specs: tuple[str, ...]) -> None:
         click.echo(f"{problems} {noun} in {len(paths)} spec{'s' if len(paths) != 1 else ''}", err=True)
         raise SystemExit(1)
     click.echo(f"{len(paths)} spec{'s' if len(paths) != 1 else ''}, {operations} operations: no problems")
+
+
+@main.command()
+@click.argument("specs", nargs=-1, type=click.Path(dir_okay=True, path_type=str))
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("generated"),
+    show_default=True,
+    help="Folder that receives one package per spec, named after the spec file.",
+)
+@click.option(
+    "--check", "check_only", is_flag=True, help="Write nothing; list stale or missing files and exit 1 if any."
+)
+def generate(specs: tuple[str, ...], out: Path, check_only: bool) -> None:
+    """Generate typed clients and models from SPECS (default: every file in ./specs).
+
+    Writes are all or nothing: on any problem the output folder is left exactly as it was.
+    """
+    from generator.codegen.render import generate as run
+
+    paths = spec_paths(specs)
+    outcome = run([(Path(p), p) for p in paths], out, check_only=check_only)
+    for note in outcome.notes:
+        click.echo(note, err=True)
+    for problem in outcome.problems:
+        click.echo(str(problem))
+    if outcome.problems:
+        click.echo(f"nothing written: {len(outcome.problems)} problem(s)", err=True)
+        raise SystemExit(1)
+    if check_only:
+        for line in outcome.stale:
+            click.echo(line)
+        if outcome.stale:
+            click.echo(f"{len(outcome.stale)} generated file(s) out of date: run testrelay generate", err=True)
+            raise SystemExit(1)
+        click.echo(f"{len(paths)} package(s) up to date in {out}")
+        return
+    click.echo(f"generated {len(outcome.written)} package(s) in {out}")

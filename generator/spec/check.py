@@ -62,6 +62,13 @@ def check_spec(spec: LoadedSpec, *, lint: bool = True) -> list[Problem]:
     return _ordered(problems)
 
 
+def structural_problems(spec: LoadedSpec) -> list[Problem]:
+    """What makes a document unusable for generation at all (not YAML, not OpenAPI 3)."""
+    problems: list[Problem] = []
+    _structure(spec, problems)
+    return problems
+
+
 def _ordered(problems: list[Problem]) -> list[Problem]:
     return sorted(set(problems), key=lambda p: (p.file, p.line, p.pointer, p.message))
 

@@ -1,0 +1,57 @@
+"""Clients of the Doksi CI API.
+
+Doksi's CI/CD integration API. A pipeline starts a run from a matrix of entries (each one pairs a
+destination, such as a web URL or an Android build, with a set of tests and authentication
+settings), then polls the run until it passes or fails. Android builds produced in CI can be
+uploaded once and registered as reusable targets. The spec version is ours; the vendor does not
+version this API.
+"""
+
+from .client import AsyncDoksiClient, DoksiClient
+from .models import (
+    AuthenticationArtifact,
+    AuthenticationArtifactGenerated,
+    AuthenticationArtifactNone,
+    AuthenticationArtifactSpecific,
+    CreateRunRequest,
+    CreateTargetRequest,
+    CreateUploadRequest,
+    Destination,
+    DestinationPlatform,
+    Error,
+    MatrixEntry,
+    Platform,
+    QuotaError,
+    Run,
+    RunCreated,
+    RunCreatedResult,
+    RunResult,
+    RunStatus,
+    Target,
+    Upload,
+)
+
+__all__ = [
+    "AsyncDoksiClient",
+    "AuthenticationArtifact",
+    "AuthenticationArtifactGenerated",
+    "AuthenticationArtifactNone",
+    "AuthenticationArtifactSpecific",
+    "CreateRunRequest",
+    "CreateTargetRequest",
+    "CreateUploadRequest",
+    "Destination",
+    "DestinationPlatform",
+    "DoksiClient",
+    "Error",
+    "MatrixEntry",
+    "Platform",
+    "QuotaError",
+    "Run",
+    "RunCreated",
+    "RunCreatedResult",
+    "RunResult",
+    "RunStatus",
+    "Target",
+    "Upload",
+]

@@ -1,0 +1,454 @@
+"""Clients of the Doksi CI API.
+
+Doksi's CI/CD integration API. A pipeline starts a run from a matrix of entries (each one pairs a
+destination, such as a web URL or an Android build, with a set of tests and authentication
+settings), then polls the run until it passes or fails. Android builds produced in CI can be
+uploaded once and registered as reusable targets. The spec version is ours; the vendor does not
+version this API.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+import httpx
+
+from generator.runtime import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    NOT_GIVEN,
+    AsyncAPIClient,
+    Call,
+    Endpoint,
+    HeaderAuth,
+    NotGiven,
+    SyncAPIClient,
+    path_param,
+    require,
+    to_json,
+)
+
+from .models import (
+    CreateRunRequest,
+    CreateTargetRequest,
+    CreateUploadRequest,
+    Error,
+    MatrixEntry,
+    QuotaError,
+    Run,
+    RunCreated,
+    Target,
+    Upload,
+)
+
+__all__ = ["AsyncDoksiClient", "DoksiClient"]
+
+_CREATE_RUN: Endpoint[RunCreated] = Endpoint(
+    "POST",
+    "/runs",
+    RunCreated,
+    errors={
+        "400": Error,
+        "401": Error,
+        "402": QuotaError,
+        "500": Error,
+    },
+)
+_GET_RUN: Endpoint[Run] = Endpoint(
+    "GET",
+    "/runs/{run_id}",
+    Run,
+    errors={
+        "401": Error,
+        "404": Error,
+        "500": Error,
+    },
+)
+_CREATE_UPLOAD: Endpoint[Upload] = Endpoint(
+    "POST",
+    "/uploads",
+    Upload,
+    errors={
+        "400": Error,
+        "401": Error,
+        "500": Error,
+    },
+)
+_CREATE_TARGET: Endpoint[Target] = Endpoint(
+    "POST",
+    "/targets",
+    Target,
+    errors={
+        "400": Error,
+        "401": Error,
+        "404": Error,
+        "500": Error,
+    },
+)
+
+
+def _base_url(base_url: str | httpx.URL | None) -> str:
+    """The explicit URL, else `DOKSI_BASE_URL`, else the spec's server."""
+    if base_url is not None:
+        return str(base_url)
+    url = os.environ.get("DOKSI_BASE_URL") or "https://api.doksi.ai/external/integration/cicd"
+    return url
+
+
+def _auth(api_key: str | None, url: str) -> httpx.Auth:
+    api_key = api_key if api_key is not None else os.environ.get("DOKSI_API_KEY")
+    if not api_key:
+        raise ValueError("pass api_key or set DOKSI_API_KEY")
+    return HeaderAuth("Authorization", api_key, "Bearer")
+
+
+def _create_run(
+    *,
+    body: CreateRunRequest | NotGiven = NOT_GIVEN,
+    matrix: list[MatrixEntry] | NotGiven = NOT_GIVEN,
+) -> Call:
+    payload: dict[str, Any] = to_json(body) if body is not NOT_GIVEN else {}
+    if matrix is not NOT_GIVEN:
+        payload["matrix"] = matrix
+    require(payload, ["matrix"])
+    return Call(
+        json=payload,
+    )
+
+
+def _get_run(
+    *,
+    run_id: str,
+) -> Call:
+    return Call(
+        path={
+            "run_id": path_param("run_id", run_id, style="simple", explode=False),
+        },
+    )
+
+
+def _create_upload(
+    *,
+    body: CreateUploadRequest | NotGiven = NOT_GIVEN,
+    name: str | NotGiven = NOT_GIVEN,
+) -> Call:
+    payload: dict[str, Any] = to_json(body) if body is not NOT_GIVEN else {}
+    if name is not NOT_GIVEN:
+        payload["name"] = name
+    return Call(
+        json=payload,
+    )
+
+
+def _create_target(
+    *,
+    body: CreateTargetRequest | NotGiven = NOT_GIVEN,
+    upload_id: str | NotGiven = NOT_GIVEN,
+    name: str | NotGiven = NOT_GIVEN,
+    version: str | NotGiven = NOT_GIVEN,
+) -> Call:
+    payload: dict[str, Any] = to_json(body) if body is not NOT_GIVEN else {}
+    if upload_id is not NOT_GIVEN:
+        payload["upload_id"] = upload_id
+    if name is not NOT_GIVEN:
+        payload["name"] = name
+    if version is not NOT_GIVEN:
+        payload["version"] = version
+    require(payload, ["upload_id"])
+    return Call(
+        json=payload,
+    )
+
+
+class DoksiClient(SyncAPIClient):
+    """Synchronous client of the Doksi CI API."""
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        *,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        url = _base_url(base_url)
+        super().__init__(
+            base_url=url,
+            auth=_auth(api_key, url),
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+        )
+
+    def create_run(
+        self,
+        *,
+        body: CreateRunRequest | NotGiven = NOT_GIVEN,
+        matrix: list[MatrixEntry] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RunCreated:
+        """Create a run.
+
+        Starts a run from a matrix. Each entry names a platform, exactly one destination (`web_url`,
+        `binary_url` or `target_id`), exactly one test selection (`test_ids`, or `category_ids` to
+        run every non-hidden test of those categories) and optional authentication artifacts. The
+        same test may appear in several entries to fan out across platforms or authentication
+        strategies. The call returns at once with a `run_id` and one result per scheduled test; poll
+        `getRun` until the run finishes. That the destinations and the test selections are mutually
+        exclusive is our inference from the examples; the vendor implies it but does not state it.
+        Status codes inferred; the vendor's reference does not show them.
+
+        Args:
+            body: The whole request body; fields given as keyword arguments override its values.
+            matrix: Entries to run; each pairs a destination with a set of tests and authentication
+                settings.
+        """
+        return self._call(
+            _CREATE_RUN,
+            _create_run(body=body, matrix=matrix),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def get_run(
+        self,
+        *,
+        run_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Run:
+        """Retrieve a run.
+
+        Returns the current state of a run and the details of each of its results. The top-level
+        `status` rolls up every result and is meant for build gating: poll until it is `passed` or
+        `failed`; any other value means the run is still in progress. The vendor recommends no poll
+        interval or deadline; the 10 s interval and 1 h timeout in `x-polling` are our choice.
+        Status codes inferred; the vendor's reference does not show them.
+
+        Args:
+            run_id: Identifier of the run, as returned by `createRun`.
+        """
+        return self._call(
+            _GET_RUN,
+            _get_run(run_id=run_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def create_upload(
+        self,
+        *,
+        body: CreateUploadRequest | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Upload:
+        """Create a presigned upload URL.
+
+        First step of registering an Android build. Returns an `upload_id` and a presigned
+        `upload_url`. Next, send the build with `PUT <upload_url>`, header `Content-Type:
+        application/zip` and the zip bytes as the body; that request goes straight to storage, not
+        to this API, and carries no Authorization header. The URL is valid for one hour. The zip
+        holds either a single `.apk` or split APKs (`base.apk` plus `split_config.*.apk`); the
+        manifest is read from `base.apk` when present. Then call `createTarget` with the
+        `upload_id`. Status codes inferred; the vendor's reference does not show them.
+
+        Args:
+            body: The whole request body; fields given as keyword arguments override its values.
+            name: Label for the upload.
+        """
+        return self._call(
+            _CREATE_UPLOAD,
+            _create_upload(body=body, name=name),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def create_target(
+        self,
+        *,
+        body: CreateTargetRequest | NotGiven = NOT_GIVEN,
+        upload_id: str | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        version: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Target:
+        """Register an upload as a target.
+
+        Parses the uploaded build's manifest and registers it as a target. The returned `target_id`
+        can be referenced by any number of runs (matrix entries with `platform: android`). Only
+        `target_id` is documented in the response; the other fields are our inference. The 404 for
+        an unknown upload id is also our inference. Status codes inferred; the vendor's reference
+        does not show them.
+
+        Args:
+            body: The whole request body; fields given as keyword arguments override its values.
+            upload_id: Upload whose zip was PUT to its `upload_url`.
+            name: Display name of the target.
+            version: Version label of the build.
+        """
+        return self._call(
+            _CREATE_TARGET,
+            _create_target(body=body, upload_id=upload_id, name=name, version=version),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+
+class AsyncDoksiClient(AsyncAPIClient):
+    """Asynchronous client of the Doksi CI API."""
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        *,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        url = _base_url(base_url)
+        super().__init__(
+            base_url=url,
+            auth=_auth(api_key, url),
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+        )
+
+    async def create_run(
+        self,
+        *,
+        body: CreateRunRequest | NotGiven = NOT_GIVEN,
+        matrix: list[MatrixEntry] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RunCreated:
+        """Create a run.
+
+        Starts a run from a matrix. Each entry names a platform, exactly one destination (`web_url`,
+        `binary_url` or `target_id`), exactly one test selection (`test_ids`, or `category_ids` to
+        run every non-hidden test of those categories) and optional authentication artifacts. The
+        same test may appear in several entries to fan out across platforms or authentication
+        strategies. The call returns at once with a `run_id` and one result per scheduled test; poll
+        `getRun` until the run finishes. That the destinations and the test selections are mutually
+        exclusive is our inference from the examples; the vendor implies it but does not state it.
+        Status codes inferred; the vendor's reference does not show them.
+
+        Args:
+            body: The whole request body; fields given as keyword arguments override its values.
+            matrix: Entries to run; each pairs a destination with a set of tests and authentication
+                settings.
+        """
+        return await self._call(
+            _CREATE_RUN,
+            _create_run(body=body, matrix=matrix),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def get_run(
+        self,
+        *,
+        run_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Run:
+        """Retrieve a run.
+
+        Returns the current state of a run and the details of each of its results. The top-level
+        `status` rolls up every result and is meant for build gating: poll until it is `passed` or
+        `failed`; any other value means the run is still in progress. The vendor recommends no poll
+        interval or deadline; the 10 s interval and 1 h timeout in `x-polling` are our choice.
+        Status codes inferred; the vendor's reference does not show them.
+
+        Args:
+            run_id: Identifier of the run, as returned by `createRun`.
+        """
+        return await self._call(
+            _GET_RUN,
+            _get_run(run_id=run_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def create_upload(
+        self,
+        *,
+        body: CreateUploadRequest | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Upload:
+        """Create a presigned upload URL.
+
+        First step of registering an Android build. Returns an `upload_id` and a presigned
+        `upload_url`. Next, send the build with `PUT <upload_url>`, header `Content-Type:
+        application/zip` and the zip bytes as the body; that request goes straight to storage, not
+        to this API, and carries no Authorization header. The URL is valid for one hour. The zip
+        holds either a single `.apk` or split APKs (`base.apk` plus `split_config.*.apk`); the
+        manifest is read from `base.apk` when present. Then call `createTarget` with the
+        `upload_id`. Status codes inferred; the vendor's reference does not show them.
+
+        Args:
+            body: The whole request body; fields given as keyword arguments override its values.
+            name: Label for the upload.
+        """
+        return await self._call(
+            _CREATE_UPLOAD,
+            _create_upload(body=body, name=name),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def create_target(
+        self,
+        *,
+        body: CreateTargetRequest | NotGiven = NOT_GIVEN,
+        upload_id: str | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        version: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Target:
+        """Register an upload as a target.
+
+        Parses the uploaded build's manifest and registers it as a target. The returned `target_id`
+        can be referenced by any number of runs (matrix entries with `platform: android`). Only
+        `target_id` is documented in the response; the other fields are our inference. The 404 for
+        an unknown upload id is also our inference. Status codes inferred; the vendor's reference
+        does not show them.
+
+        Args:
+            body: The whole request body; fields given as keyword arguments override its values.
+            upload_id: Upload whose zip was PUT to its `upload_url`.
+            name: Display name of the target.
+            version: Version label of the build.
+        """
+        return await self._call(
+            _CREATE_TARGET,
+            _create_target(body=body, upload_id=upload_id, name=name, version=version),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )

@@ -1,0 +1,50 @@
+"""Clients of the Qualigate CI API.
+
+Qualigate runs browser end-to-end tests. This API starts runs of a test case, a test suite or a
+whole project, reports the status of a run while it executes, returns aggregated results for CI
+reports, and reads a project's CI/CD configuration. All endpoints are served over HTTPS under
+/api/v1 and authenticate with an account API key.
+"""
+
+from .client import AsyncQualigateClient, QualigateClient
+from .models import (
+    AggregatedResults,
+    CiConfig,
+    CiContext,
+    Error,
+    ProjectCiConfig,
+    ProjectTriggerResponse,
+    RateLimitError,
+    RunStatus,
+    RunStatusResponse,
+    SuiteRunStatus,
+    SuiteTriggerResponse,
+    TestCaseTriggerResponse,
+    TestRunResult,
+    TestRunStatus,
+    TriggerRequest,
+    TriggerResponse,
+    ViewportPreset,
+)
+
+__all__ = [
+    "AggregatedResults",
+    "AsyncQualigateClient",
+    "CiConfig",
+    "CiContext",
+    "Error",
+    "ProjectCiConfig",
+    "ProjectTriggerResponse",
+    "QualigateClient",
+    "RateLimitError",
+    "RunStatus",
+    "RunStatusResponse",
+    "SuiteRunStatus",
+    "SuiteTriggerResponse",
+    "TestCaseTriggerResponse",
+    "TestRunResult",
+    "TestRunStatus",
+    "TriggerRequest",
+    "TriggerResponse",
+    "ViewportPreset",
+]

@@ -1,0 +1,521 @@
+"""Clients of the Qualigate CI API.
+
+Qualigate runs browser end-to-end tests. This API starts runs of a test case, a test suite or a
+whole project, reports the status of a run while it executes, returns aggregated results for CI
+reports, and reads a project's CI/CD configuration. All endpoints are served over HTTPS under
+/api/v1 and authenticate with an account API key.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any, Literal
+
+import httpx
+
+from generator.runtime import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    NOT_GIVEN,
+    AsyncAPIClient,
+    Call,
+    Endpoint,
+    HeaderAuth,
+    NotGiven,
+    SyncAPIClient,
+    exactly_one,
+    query_pairs,
+    to_json,
+)
+
+from .models import (
+    AggregatedResults,
+    CiContext,
+    Error,
+    ProjectCiConfig,
+    ProjectTriggerResponse,
+    RateLimitError,
+    SuiteRunStatus,
+    SuiteTriggerResponse,
+    TestCaseTriggerResponse,
+    TestRunStatus,
+    TriggerRequest,
+)
+
+__all__ = ["AsyncQualigateClient", "QualigateClient"]
+
+_GET_RUN_STATUS: Endpoint[TestRunStatus | SuiteRunStatus] = Endpoint(
+    "GET",
+    "/api/v1/trigger",
+    TestRunStatus | SuiteRunStatus,
+    errors={
+        "400": Error,
+        "401": Error,
+        "403": Error,
+        "404": Error,
+        "429": RateLimitError,
+        "500": Error,
+    },
+)
+_TRIGGER_TESTS: Endpoint[TestCaseTriggerResponse | SuiteTriggerResponse | ProjectTriggerResponse] = Endpoint(
+    "POST",
+    "/api/v1/trigger",
+    TestCaseTriggerResponse | SuiteTriggerResponse | ProjectTriggerResponse,
+    errors={
+        "400": Error,
+        "401": Error,
+        "403": Error,
+        "404": Error,
+        "429": RateLimitError,
+        "500": Error,
+    },
+)
+_GET_RESULTS: Endpoint[AggregatedResults] = Endpoint(
+    "GET",
+    "/api/v1/results",
+    AggregatedResults,
+    errors={
+        "400": Error,
+        "401": Error,
+        "403": Error,
+        "404": Error,
+        "429": RateLimitError,
+        "500": Error,
+    },
+)
+_GET_CI_CONFIG: Endpoint[ProjectCiConfig] = Endpoint(
+    "GET",
+    "/api/v1/ci-config",
+    ProjectCiConfig,
+    errors={
+        "400": Error,
+        "401": Error,
+        "403": Error,
+        "404": Error,
+        "500": Error,
+    },
+)
+
+
+def _base_url(base_url: str | httpx.URL | None) -> str:
+    """The explicit URL, else `QUALIGATE_BASE_URL`, else the spec's server."""
+    if base_url is not None:
+        return str(base_url)
+    url = os.environ.get("QUALIGATE_BASE_URL") or "https://qualigate.app"
+    return url
+
+
+def _auth(api_key: str | None, url: str, scheme: str) -> httpx.Auth:
+    api_key = api_key if api_key is not None else os.environ.get("QUALIGATE_API_KEY")
+    if not api_key:
+        raise ValueError("pass api_key or set QUALIGATE_API_KEY")
+    if scheme == "bearer_auth":
+        return HeaderAuth("Authorization", api_key, "Bearer")
+    return HeaderAuth("X-API-Key", api_key)
+
+
+def _get_run_status(
+    *,
+    test_run_id: str | None = None,
+    suite_run_id: str | None = None,
+) -> Call:
+    return Call(
+        query=[
+            *query_pairs("test_run_id", test_run_id, style="form", explode=True),
+            *query_pairs("suite_run_id", suite_run_id, style="form", explode=True),
+        ],
+    )
+
+
+def _trigger_tests(
+    *,
+    body: TriggerRequest | NotGiven = NOT_GIVEN,
+    test_case_id: str | NotGiven = NOT_GIVEN,
+    test_suite_id: str | NotGiven = NOT_GIVEN,
+    project_id: str | NotGiven = NOT_GIVEN,
+    browser_type: str | NotGiven = NOT_GIVEN,
+    viewport_preset: str | NotGiven = NOT_GIVEN,
+    viewport_width: int | NotGiven = NOT_GIVEN,
+    viewport_height: int | NotGiven = NOT_GIVEN,
+    context: CiContext | NotGiven = NOT_GIVEN,
+) -> Call:
+    payload: dict[str, Any] = to_json(body) if body is not NOT_GIVEN else {}
+    if test_case_id is not NOT_GIVEN:
+        payload["test_case_id"] = test_case_id
+    if test_suite_id is not NOT_GIVEN:
+        payload["test_suite_id"] = test_suite_id
+    if project_id is not NOT_GIVEN:
+        payload["project_id"] = project_id
+    if browser_type is not NOT_GIVEN:
+        payload["browserType"] = browser_type
+    if viewport_preset is not NOT_GIVEN:
+        payload["viewportPreset"] = viewport_preset
+    if viewport_width is not NOT_GIVEN:
+        payload["viewportWidth"] = viewport_width
+    if viewport_height is not NOT_GIVEN:
+        payload["viewportHeight"] = viewport_height
+    if context is not NOT_GIVEN:
+        payload["context"] = context
+    exactly_one(payload, ["test_case_id", "test_suite_id", "project_id"])
+    return Call(
+        json=payload,
+    )
+
+
+def _get_results(
+    *,
+    test_run_ids: list[str] | None = None,
+    suite_run_id: str | None = None,
+) -> Call:
+    return Call(
+        query=[
+            *query_pairs("test_run_ids", test_run_ids, style="form", explode=False),
+            *query_pairs("suite_run_id", suite_run_id, style="form", explode=True),
+        ],
+    )
+
+
+def _get_ci_config(
+    *,
+    project_id: str,
+) -> Call:
+    return Call(
+        query=[
+            *query_pairs("project_id", project_id, style="form", explode=True),
+        ],
+    )
+
+
+class QualigateClient(SyncAPIClient):
+    """Synchronous client of the Qualigate CI API."""
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        *,
+        auth_scheme: Literal["bearer_auth", "api_key_auth"] = "bearer_auth",
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        url = _base_url(base_url)
+        super().__init__(
+            base_url=url,
+            auth=_auth(api_key, url, auth_scheme),
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+        )
+
+    def get_run_status(
+        self,
+        *,
+        test_run_id: str | None = None,
+        suite_run_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TestRunStatus | SuiteRunStatus:
+        """Get the status of a test run or suite run.
+
+        Returns the current status of one test run (`test_run_id`) or the aggregated status of a
+        suite run (`suite_run_id`). Exactly one of the two query parameters must be given; sending
+        none or both is rejected with 400 (our inference; the vendor does not say which status).
+        Poll this after triggerTests until the status is terminal: the vendor recommends polling
+        every 10 seconds and giving up after 10 minutes. Test runs end in passed, failed, error,
+        timeout or canceled. Suite runs end in `completed`, which the vendor does not list as a
+        status value; its outcome is read from `failed_tests` (more than zero means the suite
+        failed). Limited to 30 requests per minute per API key.
+
+        Args:
+            test_run_id: Id of a single test run. Give either this or `suite_run_id`, not both.
+            suite_run_id: Id of a suite run. Give either this or `test_run_id`, not both.
+        """
+        return self._call(
+            _GET_RUN_STATUS,
+            _get_run_status(test_run_id=test_run_id, suite_run_id=suite_run_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def trigger_tests(
+        self,
+        *,
+        body: TriggerRequest | NotGiven = NOT_GIVEN,
+        test_case_id: str | NotGiven = NOT_GIVEN,
+        test_suite_id: str | NotGiven = NOT_GIVEN,
+        project_id: str | NotGiven = NOT_GIVEN,
+        browser_type: str | NotGiven = NOT_GIVEN,
+        viewport_preset: str | NotGiven = NOT_GIVEN,
+        viewport_width: int | NotGiven = NOT_GIVEN,
+        viewport_height: int | NotGiven = NOT_GIVEN,
+        context: CiContext | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TestCaseTriggerResponse | SuiteTriggerResponse | ProjectTriggerResponse:
+        """Trigger test runs.
+
+        Queues test runs for exactly one target: a single test case (`test_case_id`), every test
+        case of a suite (`test_suite_id`) or every test case of a project (`project_id`). The
+        response shape depends on the target: a test case yields one `test_run_id`, a suite yields a
+        `suite_run_id`, and a project yields a list of `test_run_ids` (there is no aggregate id for
+        a project; poll each run or read them together with getResults). Limited to 30 requests per
+        minute per API key.
+
+        Args:
+            body: The whole request body; fields given as keyword arguments override its values.
+            test_case_id: Run this single test case.
+            test_suite_id: Run every test case in this suite.
+            project_id: Run every test case in this project.
+            browser_type: Browser engine to use. The vendor documents only the default value.
+            viewport_preset: Viewport size preset.
+            viewport_width: Custom viewport width in pixels (the vendor says "number"; whole pixels
+                assumed).
+            viewport_height: Custom viewport height in pixels (the vendor says "number"; whole
+                pixels assumed).
+            context: Optional CI/CD metadata shown in the Qualigate dashboard for traceability.
+                Every field is a string.
+        """
+        return self._call(
+            _TRIGGER_TESTS,
+            _trigger_tests(
+                body=body,
+                test_case_id=test_case_id,
+                test_suite_id=test_suite_id,
+                project_id=project_id,
+                browser_type=browser_type,
+                viewport_preset=viewport_preset,
+                viewport_width=viewport_width,
+                viewport_height=viewport_height,
+                context=context,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def get_results(
+        self,
+        *,
+        test_run_ids: list[str] | None = None,
+        suite_run_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> AggregatedResults:
+        """Get aggregated results.
+
+        Returns pass/fail totals and per-run results for a list of test runs (`test_run_ids`) or for
+        every run of a suite run (`suite_run_id`), for CI reports and dashboard summaries. Exactly
+        one of the two query parameters must be given; otherwise the request is rejected with 400
+        (our inference; not documented). Limited to 30 requests per minute per API key.
+
+        Args:
+            test_run_ids: Comma-separated ids of the test runs to aggregate. Give either this or
+                `suite_run_id`.
+            suite_run_id: Id of the suite run whose results to return. Give either this or
+                `test_run_ids`.
+        """
+        return self._call(
+            _GET_RESULTS,
+            _get_results(test_run_ids=test_run_ids, suite_run_id=suite_run_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def get_ci_config(
+        self,
+        *,
+        project_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> ProjectCiConfig:
+        """Get a project's CI configuration.
+
+        Returns the CI/CD settings of a project: the CI provider, the events and branches that
+        trigger tests, and the test suite that runs. The vendor documents no rate limit for this
+        endpoint.
+
+        Args:
+            project_id: Id of the project whose CI configuration to return.
+        """
+        return self._call(
+            _GET_CI_CONFIG,
+            _get_ci_config(project_id=project_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+
+class AsyncQualigateClient(AsyncAPIClient):
+    """Asynchronous client of the Qualigate CI API."""
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        *,
+        auth_scheme: Literal["bearer_auth", "api_key_auth"] = "bearer_auth",
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        url = _base_url(base_url)
+        super().__init__(
+            base_url=url,
+            auth=_auth(api_key, url, auth_scheme),
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+        )
+
+    async def get_run_status(
+        self,
+        *,
+        test_run_id: str | None = None,
+        suite_run_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TestRunStatus | SuiteRunStatus:
+        """Get the status of a test run or suite run.
+
+        Returns the current status of one test run (`test_run_id`) or the aggregated status of a
+        suite run (`suite_run_id`). Exactly one of the two query parameters must be given; sending
+        none or both is rejected with 400 (our inference; the vendor does not say which status).
+        Poll this after triggerTests until the status is terminal: the vendor recommends polling
+        every 10 seconds and giving up after 10 minutes. Test runs end in passed, failed, error,
+        timeout or canceled. Suite runs end in `completed`, which the vendor does not list as a
+        status value; its outcome is read from `failed_tests` (more than zero means the suite
+        failed). Limited to 30 requests per minute per API key.
+
+        Args:
+            test_run_id: Id of a single test run. Give either this or `suite_run_id`, not both.
+            suite_run_id: Id of a suite run. Give either this or `test_run_id`, not both.
+        """
+        return await self._call(
+            _GET_RUN_STATUS,
+            _get_run_status(test_run_id=test_run_id, suite_run_id=suite_run_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def trigger_tests(
+        self,
+        *,
+        body: TriggerRequest | NotGiven = NOT_GIVEN,
+        test_case_id: str | NotGiven = NOT_GIVEN,
+        test_suite_id: str | NotGiven = NOT_GIVEN,
+        project_id: str | NotGiven = NOT_GIVEN,
+        browser_type: str | NotGiven = NOT_GIVEN,
+        viewport_preset: str | NotGiven = NOT_GIVEN,
+        viewport_width: int | NotGiven = NOT_GIVEN,
+        viewport_height: int | NotGiven = NOT_GIVEN,
+        context: CiContext | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TestCaseTriggerResponse | SuiteTriggerResponse | ProjectTriggerResponse:
+        """Trigger test runs.
+
+        Queues test runs for exactly one target: a single test case (`test_case_id`), every test
+        case of a suite (`test_suite_id`) or every test case of a project (`project_id`). The
+        response shape depends on the target: a test case yields one `test_run_id`, a suite yields a
+        `suite_run_id`, and a project yields a list of `test_run_ids` (there is no aggregate id for
+        a project; poll each run or read them together with getResults). Limited to 30 requests per
+        minute per API key.
+
+        Args:
+            body: The whole request body; fields given as keyword arguments override its values.
+            test_case_id: Run this single test case.
+            test_suite_id: Run every test case in this suite.
+            project_id: Run every test case in this project.
+            browser_type: Browser engine to use. The vendor documents only the default value.
+            viewport_preset: Viewport size preset.
+            viewport_width: Custom viewport width in pixels (the vendor says "number"; whole pixels
+                assumed).
+            viewport_height: Custom viewport height in pixels (the vendor says "number"; whole
+                pixels assumed).
+            context: Optional CI/CD metadata shown in the Qualigate dashboard for traceability.
+                Every field is a string.
+        """
+        return await self._call(
+            _TRIGGER_TESTS,
+            _trigger_tests(
+                body=body,
+                test_case_id=test_case_id,
+                test_suite_id=test_suite_id,
+                project_id=project_id,
+                browser_type=browser_type,
+                viewport_preset=viewport_preset,
+                viewport_width=viewport_width,
+                viewport_height=viewport_height,
+                context=context,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def get_results(
+        self,
+        *,
+        test_run_ids: list[str] | None = None,
+        suite_run_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> AggregatedResults:
+        """Get aggregated results.
+
+        Returns pass/fail totals and per-run results for a list of test runs (`test_run_ids`) or for
+        every run of a suite run (`suite_run_id`), for CI reports and dashboard summaries. Exactly
+        one of the two query parameters must be given; otherwise the request is rejected with 400
+        (our inference; not documented). Limited to 30 requests per minute per API key.
+
+        Args:
+            test_run_ids: Comma-separated ids of the test runs to aggregate. Give either this or
+                `suite_run_id`.
+            suite_run_id: Id of the suite run whose results to return. Give either this or
+                `test_run_ids`.
+        """
+        return await self._call(
+            _GET_RESULTS,
+            _get_results(test_run_ids=test_run_ids, suite_run_id=suite_run_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def get_ci_config(
+        self,
+        *,
+        project_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> ProjectCiConfig:
+        """Get a project's CI configuration.
+
+        Returns the CI/CD settings of a project: the CI provider, the events and branches that
+        trigger tests, and the test suite that runs. The vendor documents no rate limit for this
+        endpoint.
+
+        Args:
+            project_id: Id of the project whose CI configuration to return.
+        """
+        return await self._call(
+            _GET_CI_CONFIG,
+            _get_ci_config(project_id=project_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )

@@ -1,0 +1,1 @@
+"""From the IR to Python source: models, clients, package files."""

@@ -1,0 +1,219 @@
+"""Spec files in, package files out: models, clients, formatting, and an all-or-nothing write."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.codegen.context import ClientContext, api_title, build_context, docstring
+from generator.codegen.models import ModelError, generate_models, prepared_schemas
+from generator.spec.build import build_api
+from generator.spec.check import structural_problems
+from generator.spec.ir import Api
+from generator.spec.load import load_file
+from generator.spec.problems import Problem, SpecError
+
+# Formatting options are given explicitly so the output does not depend on where it is written.
+_RUFF_OPTIONS = [
+    "--isolated",
+    "--line-length",
+    "120",
+    "--target-version",
+    "py311",
+    "--config",
+    "lint.isort.known-first-party = ['generator', 'generated']",
+]
+
+
+@dataclass
+class Package:
+    """One generated package: its name and files (relative path -> text)."""
+
+    name: str
+    files: dict[str, str]
+    notes: list[str] = field(default_factory=list)
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator.codegen", "templates"),
+        autoescape=False,  # Python source, not HTML; every value is printed through `pyrepr` or built safe
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["pyrepr"] = _pyrepr
+    return env
+
+
+def _pyrepr(value: Any) -> str:
+    """A Python literal for strings, numbers and lists of them, with double quotes."""
+    if isinstance(value, str):
+        text = repr(value)
+        if text.startswith("'") and '"' not in value:
+            text = '"' + text[1:-1].replace("\\'", "'") + '"'
+        return text
+    if isinstance(value, list | tuple):
+        inner = ", ".join(_pyrepr(v) for v in value)
+        return (
+            f"({inner},)"
+            if isinstance(value, tuple) and len(value) == 1
+            else (f"({inner})" if isinstance(value, tuple) else f"[{inner}]")
+        )
+    return repr(value)
+
+
+def package_name(spec_path: Path) -> str:
+    return build_name(spec_path.stem)
+
+
+def build_name(stem: str) -> str:
+    from generator.spec import names
+
+    return names.python_name(stem, fallback="api")
+
+
+def build_package(spec_path: Path, display: str) -> Package:
+    """Everything one spec generates; raises SpecError with located problems."""
+    spec = load_file(spec_path, display)
+    problems = structural_problems(spec)
+    if problems:
+        raise SpecError(problems)
+    api = build_api(spec, spec_path.stem)
+    try:
+        models_source, model_names = generate_models(api)
+    except ModelError as exc:
+        raise SpecError([spec.problem("/components/schemas", f"models cannot be generated: {exc}")]) from None
+    ctx = build_context(api, model_names, prepared_schemas(api))
+    missing = sorted(n for n in ctx.model_imports if n not in model_names)
+    if missing:
+        raise SpecError([spec.problem("/components/schemas", f"no model was generated for {', '.join(missing)}")])
+    return Package(api.name, _render(api, ctx, models_source, sorted(model_names)), list(api.notes))
+
+
+def _render(api: Api, ctx: ClientContext, models_source: str, model_names: list[str]) -> dict[str, str]:
+    env = _environment()
+    extra: dict[str, Any] = {
+        "class_docs": {
+            False: docstring(f"Synchronous client of the {api_title(api)}.", indent=4),
+            True: docstring(f"Asynchronous client of the {api_title(api)}.", indent=4),
+        },
+        "all_models": model_names,
+        "exports": sorted([f"Async{ctx.prefix}Client", f"{ctx.prefix}Client", *model_names]),
+    }
+    ctx.class_docs = extra["class_docs"]
+    ctx.all_models = extra["all_models"]
+    ctx.exports = extra["exports"]
+    return {
+        "__init__.py": env.get_template("__init__.py.j2").render(ctx=ctx),
+        "client.py": env.get_template("client.py.j2").render(ctx=ctx),
+        "models.py": models_source,
+        "py.typed": "",
+    }
+
+
+def format_tree(root: Path) -> None:
+    """ruff: fix imports, then format; raises RuntimeError with ruff's own words if it fails."""
+    ruff = [sys.executable, "-m", "ruff"]
+    for args in (
+        ["check", "--fix", "--quiet", "--select", "I,F401,RUF036", "--exit-zero", *_RUFF_OPTIONS, str(root)],
+        ["format", "--quiet", *_RUFF_OPTIONS, str(root)],
+    ):
+        done = subprocess.run([*ruff, *args], capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"ruff {args[0]} failed: {(done.stderr or done.stdout).strip()[:500]}")
+
+
+ROOT_INIT = '"""Typed clients generated from OpenAPI specs by testrelay, one package per spec."""\n'
+
+
+@dataclass
+class Outcome:
+    written: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def generate(specs: list[tuple[Path, str]], out: Path, *, check_only: bool) -> Outcome:
+    """Generate one package per spec under `out`; all of them or, on any problem, none."""
+    outcome = Outcome()
+    packages: list[Package] = []
+    for path, display in specs:
+        try:
+            package = build_package(path, display)
+        except SpecError as exc:
+            outcome.problems += exc.problems
+            continue
+        outcome.notes += package.notes
+        packages.append(package)
+    names = [p.name for p in packages]
+    for name in sorted({n for n in names if names.count(n) > 1}):
+        outcome.problems.append(Problem(str(out), 1, "", f"several specs would generate the package {name!r}"))
+    if outcome.problems:
+        return outcome
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".testrelay-", dir=out.parent))
+    try:
+        (staging / "__init__.py").write_text(ROOT_INIT, encoding="utf-8")
+        for package in packages:
+            for rel, text in package.files.items():
+                target = staging / package.name / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+        format_tree(staging)
+        if check_only:
+            outcome.stale = _differences(staging, out, names)
+        else:
+            _swap_in(staging, out, names)
+            outcome.written = [f"{out / n}" for n in names]
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return outcome
+
+
+def _differences(staging: Path, out: Path, names: list[str]) -> list[str]:
+    stale = []
+    root_init = out / "__init__.py"
+    if not root_init.is_file():
+        stale.append(f"missing: {root_init}")
+    elif root_init.read_text(encoding="utf-8") != ROOT_INIT:
+        stale.append(f"stale: {root_init}")
+    for name in names:
+        fresh, current = staging / name, out / name
+        fresh_files = {p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file()}
+        current_files = (
+            {p.relative_to(current) for p in current.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+            if current.is_dir()
+            else set()
+        )
+        for rel in sorted(fresh_files | current_files):
+            if rel not in current_files:
+                stale.append(f"missing: {out / name / rel}")
+            elif rel not in fresh_files:
+                stale.append(f"not generated: {out / name / rel}")
+            elif not filecmp.cmp(fresh / rel, current / rel, shallow=False):
+                stale.append(f"stale: {out / name / rel}")
+    return stale
+
+
+def _swap_in(staging: Path, out: Path, names: list[str]) -> None:
+    """Replace each package directory by its fresh copy with renames, never a half-written file."""
+    out.mkdir(parents=True, exist_ok=True)
+    os.replace(staging / "__init__.py", out / "__init__.py")
+    for name in names:
+        target, fresh = out / name, staging / name
+        old = staging / f"{name}.old"
+        if target.exists():
+            os.replace(target, old)
+        os.replace(fresh, target)

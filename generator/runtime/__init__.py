@@ -1,0 +1,67 @@
+"""Runtime imported by generated clients: depends on httpx, pydantic and the standard library only."""
+
+from generator.runtime._auth import HeaderAuth, NoAuth, TokenExchangeAuth
+from generator.runtime._client import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    NOT_GIVEN,
+    AsyncAPIClient,
+    Call,
+    Endpoint,
+    NotGiven,
+    SyncAPIClient,
+    exactly_one,
+    require,
+    to_json,
+)
+from generator.runtime._enums import OpenIntEnum, OpenStrEnum
+from generator.runtime._errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+)
+from generator.runtime._params import header_value, json_query_pairs, path_param, query_pairs
+
+__all__ = [
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncAPIClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "Call",
+    "ConflictError",
+    "Endpoint",
+    "HeaderAuth",
+    "InternalServerError",
+    "NoAuth",
+    "NotFoundError",
+    "NotGiven",
+    "OpenIntEnum",
+    "OpenStrEnum",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "SyncAPIClient",
+    "TokenExchangeAuth",
+    "UnprocessableEntityError",
+    "exactly_one",
+    "header_value",
+    "json_query_pairs",
+    "path_param",
+    "query_pairs",
+    "require",
+    "to_json",
+]

@@ -1,0 +1,363 @@
+"""The request core shared by every generated client, sync and async.
+
+A generated method describes its operation once, as a module-level `Endpoint`, and passes the
+call's serialized parameters to `_call`, which sends the request, retries what is safe to retry,
+parses the 2xx body into the operation's model and turns any other status into a typed error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import random
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Generic, Literal, TypeVar
+
+import httpx
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import to_jsonable_python
+
+from generator.runtime._errors import APIConnectionError, APIError, APITimeoutError, status_error
+from generator.runtime._params import build_query
+
+T = TypeVar("T")
+
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+DEFAULT_MAX_RETRIES = 2
+_RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
+_INITIAL_BACKOFF = 0.5
+_MAX_BACKOFF = 8.0
+
+
+class NotGiven:
+    """Marks a keyword argument the caller left out, as distinct from an explicit `None`."""
+
+    _instance: NotGiven | None = None
+
+    def __new__(cls) -> NotGiven:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN = NotGiven()
+
+
+@dataclass(frozen=True)
+class Endpoint(Generic[T]):
+    """What the spec says about one operation, independent of any call."""
+
+    method: str
+    path: str
+    success: Any
+    """The 2xx body's type, or None when the operation answers without one."""
+    errors: Mapping[str, Any] = field(default_factory=dict)
+    """Error body types by status (`404`, `4XX`, `default`)."""
+    authenticated: bool = True
+    idempotent: bool = False
+    """Safe to re-send after the server may have acted on it (`x-idempotent`, or the method)."""
+
+    def error_type(self, status: int) -> Any:
+        code = str(status)
+        for key in (code, code[0] + "XX", "default"):
+            if key in self.errors:
+                return self.errors[key]
+        return None
+
+
+@dataclass
+class Call:
+    """One call's serialized parts, ready to become a request."""
+
+    path: Mapping[str, str] = field(default_factory=dict)
+    query: Sequence[tuple[str, str]] = ()
+    headers: Mapping[str, str] = field(default_factory=dict)
+    json: Any = NOT_GIVEN
+    content: bytes | None = None
+    content_type: str | None = None
+
+
+@cache
+def _adapter(tp: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(tp)
+
+
+def to_json(value: Any) -> Any:
+    """JSON-ready data from models and plain values; unset model fields are left out."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, Mapping):
+        return {str(k): to_json(v) for k, v in value.items() if v is not NOT_GIVEN}
+    if isinstance(value, list | tuple):
+        return [to_json(v) for v in value]
+    return to_jsonable_python(value, by_alias=True)
+
+
+def exactly_one(payload: Mapping[str, Any], group: Sequence[str]) -> None:
+    """The spec's `oneOf` of `required` lists: fail before sending when it cannot hold."""
+    given = [name for name in group if name in payload]
+    if len(given) != 1:
+        found = ", ".join(given) if given else "none"
+        raise ValueError(f"give exactly one of {', '.join(group)} (got {found})")
+
+
+def require(payload: Mapping[str, Any], names: Sequence[str]) -> None:
+    missing = [name for name in names if name not in payload]
+    if missing:
+        raise TypeError(f"missing required body field(s): {', '.join(missing)}")
+
+
+class _Base:
+    def __init__(
+        self,
+        *,
+        base_url: str | httpx.URL,
+        auth: httpx.Auth,
+        timeout: float | httpx.Timeout,
+        max_retries: int,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self.base_url = httpx.URL(str(base_url).rstrip("/"))
+        self._auth = auth
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self._default_headers = dict(default_headers or {})
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
+
+    def _request(
+        self,
+        endpoint: Endpoint[Any],
+        call: Call,
+        extra_headers: Mapping[str, str] | None,
+        timeout: float | httpx.Timeout | None,
+    ) -> httpx.Request:
+        path = endpoint.path.format_map(call.path) if call.path else endpoint.path
+        url = self.base_url.copy_with(raw_path=(self.base_url.raw_path.rstrip(b"/") + path.encode("ascii")))
+        headers = {"Accept": "application/json", **self._default_headers, **call.headers, **(extra_headers or {})}
+        content: bytes | None = call.content
+        if call.json is not NOT_GIVEN:
+            content = httpx.Request("POST", url, json=to_json(call.json)).content
+            headers.setdefault("Content-Type", "application/json")
+        elif call.content_type:
+            headers.setdefault("Content-Type", call.content_type)
+        if call.query:
+            url = url.copy_with(query=build_query(list(call.query)).encode("ascii"))
+        effective = self.timeout if timeout is None else timeout
+        return httpx.Request(
+            endpoint.method,
+            url,
+            headers=headers,
+            content=content,
+            extensions={"timeout": httpx.Timeout(effective).as_dict()},
+        )
+
+    def _parse(self, endpoint: Endpoint[T], response: httpx.Response) -> T:
+        if response.is_success:
+            if endpoint.success is None or not response.content:
+                return None  # type: ignore[return-value]  # Endpoint[None]: the operation has no body
+            try:
+                parsed: T = _adapter(endpoint.success).validate_json(response.content)
+            except ValidationError as exc:
+                raise APIError(
+                    f"{response.status_code}: the response does not match the spec: {_short(exc)}",
+                    request=response.request,
+                ) from None
+            return parsed
+        raise self._error(endpoint, response)
+
+    @staticmethod
+    def _error(endpoint: Endpoint[Any], response: httpx.Response) -> APIError:
+        try:
+            raw = response.json() if response.content else None
+        except ValueError:
+            raw = response.text
+        body = raw
+        error_type = endpoint.error_type(response.status_code)
+        if error_type is not None and raw is not None:
+            try:
+                body = _adapter(error_type).validate_python(raw)
+            except ValidationError:
+                body = raw
+        return status_error(response, body, raw)
+
+    @staticmethod
+    def _retry_wait(
+        endpoint: Endpoint[Any], attempt: int, limit: int, response: httpx.Response | None, *, sent: bool
+    ) -> float | None:
+        """Seconds to wait before the next attempt, or None when this outcome must not be retried."""
+        if attempt >= limit:
+            return None
+        method_safe = endpoint.method in _SAFE_METHODS or endpoint.idempotent
+        if response is None:
+            if sent and not method_safe:
+                return None  # the server may have acted on it
+        elif response.status_code not in _RETRY_STATUSES or (response.status_code != 429 and not method_safe):
+            return None
+        hint = _retry_after(response) if response is not None else None
+        backoff = min(_INITIAL_BACKOFF * 2**attempt, _MAX_BACKOFF) * (1 - 0.25 * random.random())
+        return hint if hint is not None else backoff
+
+
+class SyncAPIClient(_Base):
+    """Base of the generated synchronous clients."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str | httpx.URL,
+        auth: httpx.Auth,
+        timeout: float | httpx.Timeout,
+        max_retries: int,
+        http_client: httpx.Client | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(
+            base_url=base_url, auth=auth, timeout=timeout, max_retries=max_retries, default_headers=default_headers
+        )
+        self._owns_client = http_client is None
+        self._client = http_client or httpx.Client(timeout=timeout)
+
+    def close(self) -> None:
+        if self._owns_client:
+            self._client.close()
+
+    def __enter__(self: _S) -> _S:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _call(
+        self,
+        endpoint: Endpoint[T],
+        call: Call,
+        *,
+        auth: httpx.Auth | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> T:
+        limit = self.max_retries if max_retries is None else max_retries
+        attempt = 0
+        while True:
+            request = self._request(endpoint, call, extra_headers, timeout)
+            try:
+                response = self._client.send(request, auth=auth or self._auth)
+            except httpx.TimeoutException as exc:
+                wait = self._retry_wait(endpoint, attempt, limit, None, sent=not isinstance(exc, httpx.ConnectTimeout))
+                if wait is None:
+                    raise APITimeoutError(request=request) from exc
+            except httpx.TransportError as exc:
+                wait = self._retry_wait(endpoint, attempt, limit, None, sent=not isinstance(exc, httpx.ConnectError))
+                if wait is None:
+                    raise APIConnectionError(f"Connection error: {type(exc).__name__}", request=request) from exc
+            else:
+                wait = None if response.is_success else self._retry_wait(endpoint, attempt, limit, response, sent=True)
+                if wait is None:
+                    return self._parse(endpoint, response)
+                response.close()
+            time.sleep(wait)
+            attempt += 1
+
+
+class AsyncAPIClient(_Base):
+    """Base of the generated asynchronous clients."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str | httpx.URL,
+        auth: httpx.Auth,
+        timeout: float | httpx.Timeout,
+        max_retries: int,
+        http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(
+            base_url=base_url, auth=auth, timeout=timeout, max_retries=max_retries, default_headers=default_headers
+        )
+        self._owns_client = http_client is None
+        self._client = http_client or httpx.AsyncClient(timeout=timeout)
+
+    async def close(self) -> None:
+        if self._owns_client:
+            await self._client.aclose()
+
+    async def __aenter__(self: _A) -> _A:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+    async def _call(
+        self,
+        endpoint: Endpoint[T],
+        call: Call,
+        *,
+        auth: httpx.Auth | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> T:
+        limit = self.max_retries if max_retries is None else max_retries
+        attempt = 0
+        while True:
+            request = self._request(endpoint, call, extra_headers, timeout)
+            try:
+                response = await self._client.send(request, auth=auth or self._auth)
+            except httpx.TimeoutException as exc:
+                wait = self._retry_wait(endpoint, attempt, limit, None, sent=not isinstance(exc, httpx.ConnectTimeout))
+                if wait is None:
+                    raise APITimeoutError(request=request) from exc
+            except httpx.TransportError as exc:
+                wait = self._retry_wait(endpoint, attempt, limit, None, sent=not isinstance(exc, httpx.ConnectError))
+                if wait is None:
+                    raise APIConnectionError(f"Connection error: {type(exc).__name__}", request=request) from exc
+            else:
+                await response.aread()
+                wait = None if response.is_success else self._retry_wait(endpoint, attempt, limit, response, sent=True)
+                if wait is None:
+                    return self._parse(endpoint, response)
+                await response.aclose()
+            await asyncio.sleep(wait)
+            attempt += 1
+
+
+_S = TypeVar("_S", bound=SyncAPIClient)
+_A = TypeVar("_A", bound=AsyncAPIClient)
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    """`Retry-After` in seconds or as an HTTP date; nonsense gives no hint."""
+    value = response.headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            parsed = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        seconds = parsed.timestamp() - time.time()
+    if seconds != seconds or seconds < 0:
+        return 0.0 if seconds < 0 else None
+    return min(seconds, 120.0)
+
+
+def _short(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first["loc"])
+    return f"{where}: {first['msg']}" if where else str(first["msg"])

@@ -1,0 +1,125 @@
+"""The errors a generated client raises.
+
+    APIError
+    ├── APIStatusError            the server answered with a status the call does not succeed on
+    │   ├── BadRequestError            400
+    │   ├── AuthenticationError        401
+    │   ├── PermissionDeniedError      403
+    │   ├── NotFoundError              404
+    │   ├── ConflictError              409
+    │   ├── UnprocessableEntityError   422
+    │   ├── RateLimitError             429
+    │   └── InternalServerError        5xx
+    └── APIConnectionError        no answer: the connection failed
+        └── APITimeoutError       no answer in time
+
+Each status error carries the status, the response headers, the request id and the vendor's
+error body parsed into its spec model (or the raw JSON when it does not fit). Messages name the
+status and the vendor's own message, never a credential.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+_REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id", "cf-ray")
+_MAX_MESSAGE = 200
+
+
+class APIError(Exception):
+    """Base class of every error a generated client raises."""
+
+    def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+
+
+class APIConnectionError(APIError):
+    def __init__(self, message: str = "Connection error.", *, request: httpx.Request | None = None) -> None:
+        super().__init__(message, request=request)
+
+
+class APITimeoutError(APIConnectionError):
+    def __init__(self, message: str = "Request timed out.", *, request: httpx.Request | None = None) -> None:
+        super().__init__(message, request=request)
+
+
+class APIStatusError(APIError):
+    def __init__(self, message: str, *, response: httpx.Response, body: Any) -> None:
+        super().__init__(message, request=response.request)
+        self.response = response
+        self.status_code = response.status_code
+        self.headers = response.headers
+        self.body = body
+        self.request_id = next((response.headers[h] for h in _REQUEST_ID_HEADERS if h in response.headers), None)
+
+
+class BadRequestError(APIStatusError):
+    pass
+
+
+class AuthenticationError(APIStatusError):
+    pass
+
+
+class PermissionDeniedError(APIStatusError):
+    pass
+
+
+class NotFoundError(APIStatusError):
+    pass
+
+
+class ConflictError(APIStatusError):
+    pass
+
+
+class UnprocessableEntityError(APIStatusError):
+    pass
+
+
+class RateLimitError(APIStatusError):
+    pass
+
+
+class InternalServerError(APIStatusError):
+    pass
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def status_error(response: httpx.Response, body: Any, raw: Any) -> APIStatusError:
+    """The error for an unsuccessful response, with the vendor's message when it has one."""
+    cls = _BY_STATUS.get(response.status_code)
+    if cls is None:
+        cls = InternalServerError if response.status_code >= 500 else APIStatusError
+    detail = _vendor_message(raw)
+    reason = response.reason_phrase or "error"
+    message = f"{response.status_code} {reason}" + (f": {detail}" if detail else "")
+    return cls(message, response=response, body=body)
+
+
+def _vendor_message(raw: Any) -> str:
+    """The human part of an error body, whatever the vendor calls it, shortened."""
+    text = ""
+    if isinstance(raw, dict):
+        for key in ("message", "detail", "error", "error_description", "title"):
+            if isinstance(raw.get(key), str) and raw[key]:
+                text = raw[key]
+                break
+    elif isinstance(raw, list) and raw and isinstance(raw[0], dict) and isinstance(raw[0].get("message"), str):
+        text = raw[0]["message"] + (f" (+{len(raw) - 1} more)" if len(raw) > 1 else "")
+    text = " ".join(text.split())
+    return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"

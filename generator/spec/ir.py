@@ -1,0 +1,219 @@
+"""The intermediate model: everything downstream of `check` reads these, never raw spec dicts.
+
+Schemas stay JSON Schema (dicts) because both consumers need them whole: the model generator
+turns them into pydantic classes and the mock server validates against them. Every `$ref` in
+them points into `Api.schemas` as `#/components/schemas/<ClassName>`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+JsonSchema = dict[str, Any]
+Location = Literal["path", "query", "header", "cookie"]
+SCHEMA_REF = "#/components/schemas/"
+
+
+@dataclass(frozen=True)
+class ServerVariable:
+    name: str
+    python_name: str
+    default: str
+    enum: tuple[str, ...] = ()
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    description: str = ""
+    variables: tuple[ServerVariable, ...] = ()
+
+
+@dataclass(frozen=True)
+class TokenExchange:
+    operation_id: str
+    key_pointer: str
+    token_pointer: str
+    header_prefix: str
+    ttl_seconds: float
+    refresh_buffer_seconds: float | None = None
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    key: str
+    kind: str
+    """apiKey, http, oauth2, openIdConnect or mutualTLS."""
+    location: str | None = None
+    param_name: str | None = None
+    scheme: str | None = None
+    """For `http`: bearer, basic, ... lower-cased."""
+    description: str = ""
+    token_exchange: TokenExchange | None = None
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    python_name: str
+    location: Location
+    required: bool
+    schema: JsonSchema
+    style: str
+    explode: bool
+    description: str = ""
+    json_content: bool = False
+    """Declared with `content: {application/json: ...}`: sent as a JSON string."""
+    allow_reserved: bool = False
+    deprecated: bool = False
+
+
+@dataclass(frozen=True)
+class BodyField:
+    name: str
+    python_name: str
+    required: bool
+    schema: JsonSchema
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Body:
+    media_type: str
+    schema: JsonSchema
+    required: bool
+    description: str = ""
+    fields: tuple[BodyField, ...] = ()
+    """Top-level properties of an object body, offered as keyword arguments."""
+    exactly_one_of: tuple[tuple[str, ...], ...] = ()
+    """Groups of field names of which exactly one must be given (`oneOf` of `required` lists)."""
+
+
+@dataclass(frozen=True)
+class Header:
+    name: str
+    schema: JsonSchema
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Example:
+    name: str
+    value: Any
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Response:
+    status: str
+    """`200`, `2XX` or `default`."""
+    description: str = ""
+    media_type: str | None = None
+    schema: JsonSchema | None = None
+    headers: tuple[Header, ...] = ()
+    examples: tuple[Example, ...] = ()
+
+    @property
+    def is_success(self) -> bool:
+        return self.status.startswith("2")
+
+
+@dataclass(frozen=True)
+class Judged:
+    value: str | int | bool
+    failures_pointer: str
+
+
+@dataclass(frozen=True)
+class Polling:
+    status_pointer: str
+    pending: tuple[str | int | bool, ...]
+    success: tuple[str | int | bool, ...]
+    failure: tuple[str | int | bool, ...]
+    judged: tuple[Judged, ...]
+    interval_seconds: float
+    timeout_seconds: float
+
+
+@dataclass(frozen=True)
+class Pagination:
+    style: Literal["page", "keyset"]
+    parameter: str
+    items_pointer: str
+    next_pointer: str
+    """Next page number (page style) or the next cursor (keyset style)."""
+    has_more_pointer: str | None = None
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    retry_after_header: str | None = None
+    retry_after_pointer: str | None = None
+    default_wait_seconds: float | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    name: str
+    operation_id: str
+    parameters: tuple[tuple[str, str], ...]
+    """(target parameter name, runtime expression or constant)."""
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    python_name: str
+    method: str
+    path: str
+    summary: str = ""
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    deprecated: bool = False
+    parameters: tuple[Parameter, ...] = ()
+    body: Body | None = None
+    request_examples: tuple[Example, ...] = ()
+    responses: tuple[Response, ...] = ()
+    security: tuple[tuple[str, ...], ...] = ()
+    """Alternatives, each a set of scheme keys used together; empty means no auth."""
+    polling: Polling | None = None
+    pagination: Pagination | None = None
+    idempotent: bool = False
+    links: tuple[Link, ...] = ()
+    rate_limit: RateLimit | None = None
+
+    @property
+    def success(self) -> Response | None:
+        """The lowest declared 2xx response, whose model a call returns."""
+        successes = [r for r in self.responses if r.is_success]
+        return min(successes, key=lambda r: r.status) if successes else None
+
+
+@dataclass(frozen=True)
+class Api:
+    name: str
+    """Package name, from the spec's file name."""
+    class_prefix: str
+    """`Octomind` in `OctomindClient`."""
+    env_prefix: str
+    """`OCTOMIND` in `OCTOMIND_API_KEY`."""
+    title: str
+    description: str
+    version: str
+    openapi: str
+    servers: tuple[Server, ...]
+    security_schemes: tuple[SecurityScheme, ...]
+    operations: tuple[Operation, ...]
+    schemas: dict[str, JsonSchema] = field(default_factory=dict)
+    """Every schema the models are made of, by class name; `$ref`s point within."""
+    rate_limit: RateLimit | None = None
+    notes: tuple[str, ...] = ()
+    """Fallbacks taken while building (reported by `generate`, never silent)."""
+
+    def operation(self, operation_id: str) -> Operation:
+        for op in self.operations:
+            if op.operation_id == operation_id:
+                return op
+        raise KeyError(operation_id)
