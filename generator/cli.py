@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 
 from generator import __version__
-from generator.spec.check import check_file
 
 DEFAULT_SPECS = Path("specs")
+DEFAULT_OUT = Path("generated")
 
 
 def spec_paths(given: tuple[str, ...]) -> list[str]:
@@ -37,6 +37,8 @@ def check(specs: tuple[str, ...]) -> None:
 
     Prints one line per problem, FILE:LINE: /json/pointer: message, and exits 1 if any.
     """
+    from generator.spec.check import check_file  # imported here: the validators are slow to import
+
     paths = spec_paths(specs)
     problems = 0
     operations = 0
@@ -66,15 +68,17 @@ def check(specs: tuple[str, ...]) -> None:
 @click.option(
     "--check", "check_only", is_flag=True, help="Write nothing; list stale or missing files and exit 1 if any."
 )
-def generate(specs: tuple[str, ...], out: Path, check_only: bool) -> None:
+def generate(specs: tuple[str, ...], out: Path | None, check_only: bool) -> None:
     """Generate typed clients and models from SPECS (default: every file in ./specs).
 
     Writes are all or nothing: on any problem the output folder is left exactly as it was.
     """
-    from generator.codegen.render import generate as run
+    from generator.codegen.render import generate as run  # imported here: the model generator is slow to import
 
     paths = spec_paths(specs)
-    outcome = run([(Path(p), p) for p in paths], out, check_only=check_only)
+    package_root = out is None
+    out = DEFAULT_OUT if out is None else out
+    outcome = run([(Path(p), p) for p in paths], out, check_only=check_only, package_root=package_root)
     for note in outcome.notes:
         click.echo(note, err=True)
     for problem in outcome.problems:

@@ -66,6 +66,9 @@ def generate_models(api: Api) -> tuple[str, frozenset[str]]:
             use_double_quotes=True,
             use_single_line_docstring=True,
             set_default_enum_member=True,
+            # Addresses and hostnames stay strings: a vendor's odd value must not fail a whole response,
+            # and the validators would add dependencies generated clients do not otherwise need.
+            type_mappings=["email=string", "idn-email=string", "hostname=string", "idn-hostname=string"],
             formatters=[],
         )
     except Exception as exc:  # the library raises many unrelated types; any of them means no models
@@ -79,7 +82,6 @@ def _module(source: str, api: Api) -> str:
     body = _HEADER.sub("", source)
     for base, open_base in _ENUM_BASES.items():
         body = re.sub(rf"^(class \w+)\({base}\):", rf"\1({open_base}):", body, flags=re.M)
-    body = re.sub(r"^from enum import .*\n", "", body, flags=re.M)
     used = [name for name in ("OpenIntEnum", "OpenStrEnum") if f"({name}):" in body]
     runtime_import = f"from generator.runtime import {', '.join(used)}\n" if used else ""
     body = body.replace(

@@ -17,10 +17,10 @@ import jinja2
 from generator.codegen.context import ClientContext, api_title, build_context, docstring
 from generator.codegen.models import ModelError, generate_models, prepared_schemas
 from generator.spec.build import build_api
-from generator.spec.check import structural_problems
 from generator.spec.ir import Api
 from generator.spec.load import load_file
 from generator.spec.problems import Problem, SpecError
+from generator.spec.structure import structural_problems
 
 # Formatting options are given explicitly so the output does not depend on where it is written.
 _RUFF_OPTIONS = [
@@ -145,8 +145,11 @@ class Outcome:
     notes: list[str] = field(default_factory=list)
 
 
-def generate(specs: list[tuple[Path, str]], out: Path, *, check_only: bool) -> Outcome:
-    """Generate one package per spec under `out`; all of them or, on any problem, none."""
+def generate(specs: list[tuple[Path, str]], out: Path, *, check_only: bool, package_root: bool = False) -> Outcome:
+    """Generate one package per spec under `out`; all of them or, on any problem, none.
+
+    With `package_root`, `out` is itself a package (`generated`) and gets its `__init__.py` too.
+    """
     outcome = Outcome()
     packages: list[Package] = []
     for path, display in specs:
@@ -165,7 +168,8 @@ def generate(specs: list[tuple[Path, str]], out: Path, *, check_only: bool) -> O
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".testrelay-", dir=out.parent))
     try:
-        (staging / "__init__.py").write_text(ROOT_INIT, encoding="utf-8")
+        if package_root:
+            (staging / "__init__.py").write_text(ROOT_INIT, encoding="utf-8")
         for package in packages:
             for rel, text in package.files.items():
                 target = staging / package.name / rel
@@ -173,21 +177,21 @@ def generate(specs: list[tuple[Path, str]], out: Path, *, check_only: bool) -> O
                 target.write_text(text, encoding="utf-8")
         format_tree(staging)
         if check_only:
-            outcome.stale = _differences(staging, out, names)
+            outcome.stale = _differences(staging, out, names, package_root=package_root)
         else:
-            _swap_in(staging, out, names)
+            _swap_in(staging, out, names, package_root=package_root)
             outcome.written = [f"{out / n}" for n in names]
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return outcome
 
 
-def _differences(staging: Path, out: Path, names: list[str]) -> list[str]:
+def _differences(staging: Path, out: Path, names: list[str], *, package_root: bool) -> list[str]:
     stale = []
     root_init = out / "__init__.py"
-    if not root_init.is_file():
+    if package_root and not root_init.is_file():
         stale.append(f"missing: {root_init}")
-    elif root_init.read_text(encoding="utf-8") != ROOT_INIT:
+    elif package_root and root_init.read_text(encoding="utf-8") != ROOT_INIT:
         stale.append(f"stale: {root_init}")
     for name in names:
         fresh, current = staging / name, out / name
@@ -207,10 +211,11 @@ def _differences(staging: Path, out: Path, names: list[str]) -> list[str]:
     return stale
 
 
-def _swap_in(staging: Path, out: Path, names: list[str]) -> None:
+def _swap_in(staging: Path, out: Path, names: list[str], *, package_root: bool) -> None:
     """Replace each package directory by its fresh copy with renames, never a half-written file."""
     out.mkdir(parents=True, exist_ok=True)
-    os.replace(staging / "__init__.py", out / "__init__.py")
+    if package_root:
+        os.replace(staging / "__init__.py", out / "__init__.py")
     for name in names:
         target, fresh = out / name, staging / name
         old = staging / f"{name}.old"

@@ -21,8 +21,7 @@ from generator.spec import pointer as jp
 from generator.spec.instances import InstanceChecker, located, shorten
 from generator.spec.load import LoadedSpec, load_file
 from generator.spec.problems import Problem, SpecError
-
-_VERSION = re.compile(r"^3\.(0|1)\.\d+$")
+from generator.spec.structure import openapi_version
 
 
 @dataclass
@@ -44,7 +43,7 @@ def check_file(path: Path | str, display: str | None = None, *, lint: bool = Tru
 
 def check_spec(spec: LoadedSpec, *, lint: bool = True) -> list[Problem]:
     problems = list(spec.warnings)
-    version = _structure(spec, problems)
+    version = openapi_version(spec, problems)
     if version is None:
         return _ordered(problems)
     ref_problems = _refs(spec)
@@ -62,35 +61,8 @@ def check_spec(spec: LoadedSpec, *, lint: bool = True) -> list[Problem]:
     return _ordered(problems)
 
 
-def structural_problems(spec: LoadedSpec) -> list[Problem]:
-    """What makes a document unusable for generation at all (not YAML, not OpenAPI 3)."""
-    problems: list[Problem] = []
-    _structure(spec, problems)
-    return problems
-
-
 def _ordered(problems: list[Problem]) -> list[Problem]:
     return sorted(set(problems), key=lambda p: (p.file, p.line, p.pointer, p.message))
-
-
-def _structure(spec: LoadedSpec, problems: list[Problem]) -> str | None:
-    data = spec.data
-    if not isinstance(data, dict):
-        kind = type(data).__name__ if data is not None else "null"
-        kind = {"list": "a list", "str": "a string", "int": "a number", "float": "a number"}.get(kind, kind)
-        problems.append(spec.problem("", f"not an OpenAPI document: the top level is {kind}"))
-        return None
-    if "swagger" in data and "openapi" not in data:
-        problems.append(spec.problem("/swagger", "Swagger 2.0 is not supported; convert to OpenAPI 3"))
-        return None
-    version = data.get("openapi")
-    if version is None:
-        problems.append(spec.problem("", "not an OpenAPI document: no 'openapi' field"))
-        return None
-    if not isinstance(version, str) or not _VERSION.match(version):
-        problems.append(spec.problem("/openapi", f"unsupported OpenAPI version {version!r}; use 3.0.x or 3.1.x"))
-        return None
-    return version
 
 
 def _refs(spec: LoadedSpec) -> list[Problem]:
