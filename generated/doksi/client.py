@@ -10,7 +10,7 @@ version this API.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import httpx
@@ -24,10 +24,14 @@ from generator.runtime import (
     Endpoint,
     HeaderAuth,
     NotGiven,
+    PollSpec,
     SyncAPIClient,
+    async_wait,
+    link_value,
     path_param,
     require,
     to_json,
+    wait,
 )
 
 from .models import (
@@ -86,6 +90,17 @@ _CREATE_TARGET: Endpoint[Target] = Endpoint(
         "404": Error,
         "500": Error,
     },
+)
+_GET_RUN_POLLING = PollSpec(
+    status_pointer="/status",
+    pending=(
+        "queued",
+        "running",
+    ),
+    success=("passed",),
+    failure=("failed",),
+    interval=10.0,
+    timeout=3600.0,
 )
 
 
@@ -307,6 +322,70 @@ class DoksiClient(SyncAPIClient):
             max_retries=max_retries,
         )
 
+    def wait_for_get_run(
+        self,
+        *,
+        run_id: str,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[Run], None] | None = None,
+        raise_on_failure: bool = False,
+    ) -> Run:
+        """Read get_run until the run ends, and return its final state. Every 10 s by default (or as
+        the server asks), for at most 3600 s by default. States the spec does not list count as
+        pending; a transient error on one read does not end the wait.
+
+        Args:
+            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            poll_interval: Seconds between reads when the server gives no hint.
+            on_update: Called with every state read.
+            raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+
+        Raises:
+            PollTimeoutError: The run was still pending at the deadline.
+        """
+        call = _get_run(run_id=run_id)
+        return wait(
+            lambda: self._poll_read(_GET_RUN, call),
+            _GET_RUN_POLLING,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_update=on_update,
+            raise_on_failure=raise_on_failure,
+            clock=self._clock,
+            sleep=self._sleep,
+        )
+
+    def create_run_and_wait(
+        self,
+        *,
+        body: CreateRunRequest | NotGiven = NOT_GIVEN,
+        matrix: list[MatrixEntry] | NotGiven = NOT_GIVEN,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[Run], None] | None = None,
+        raise_on_failure: bool = False,
+    ) -> Run:
+        """Create a run. Then wait for the run through wait_for_get_run.
+
+        Args:
+            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            poll_interval: Seconds between reads when the server gives no hint.
+            on_update: Called with every state read.
+            raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+
+        Raises:
+            PollTimeoutError: The run was still pending at the deadline.
+        """
+        started = self.create_run(body=body, matrix=matrix)
+        return self.wait_for_get_run(
+            run_id=link_value(started, "/run_id"),
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_update=on_update,
+            raise_on_failure=raise_on_failure,
+        )
+
 
 class AsyncDoksiClient(AsyncAPIClient):
     """Asynchronous client of the Doksi CI API."""
@@ -451,4 +530,68 @@ class AsyncDoksiClient(AsyncAPIClient):
             extra_headers=extra_headers,
             timeout=timeout,
             max_retries=max_retries,
+        )
+
+    async def wait_for_get_run(
+        self,
+        *,
+        run_id: str,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[Run], None] | None = None,
+        raise_on_failure: bool = False,
+    ) -> Run:
+        """Read get_run until the run ends, and return its final state. Every 10 s by default (or as
+        the server asks), for at most 3600 s by default. States the spec does not list count as
+        pending; a transient error on one read does not end the wait.
+
+        Args:
+            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            poll_interval: Seconds between reads when the server gives no hint.
+            on_update: Called with every state read.
+            raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+
+        Raises:
+            PollTimeoutError: The run was still pending at the deadline.
+        """
+        call = _get_run(run_id=run_id)
+        return await async_wait(
+            lambda: self._poll_read(_GET_RUN, call),
+            _GET_RUN_POLLING,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_update=on_update,
+            raise_on_failure=raise_on_failure,
+            clock=self._clock,
+            sleep=self._sleep,
+        )
+
+    async def create_run_and_wait(
+        self,
+        *,
+        body: CreateRunRequest | NotGiven = NOT_GIVEN,
+        matrix: list[MatrixEntry] | NotGiven = NOT_GIVEN,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[Run], None] | None = None,
+        raise_on_failure: bool = False,
+    ) -> Run:
+        """Create a run. Then wait for the run through wait_for_get_run.
+
+        Args:
+            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            poll_interval: Seconds between reads when the server gives no hint.
+            on_update: Called with every state read.
+            raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+
+        Raises:
+            PollTimeoutError: The run was still pending at the deadline.
+        """
+        started = await self.create_run(body=body, matrix=matrix)
+        return await self.wait_for_get_run(
+            run_id=link_value(started, "/run_id"),
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_update=on_update,
+            raise_on_failure=raise_on_failure,
         )

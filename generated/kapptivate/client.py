@@ -13,7 +13,7 @@ The vendor documents no error bodies; the error shapes in this spec are inferred
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import httpx
@@ -27,11 +27,15 @@ from generator.runtime import (
     Endpoint,
     NoAuth,
     NotGiven,
+    PollSpec,
     SyncAPIClient,
     TokenExchangeAuth,
+    async_wait,
+    link_value,
     path_param,
     require,
     to_json,
+    wait,
 )
 
 from .models import (
@@ -78,6 +82,25 @@ _GET_CI_RESULT: Endpoint[CiResult] = Endpoint(
         "404": Error,
     },
 )
+_GET_CI_RESULT_POLLING = PollSpec(
+    status_pointer="/result/status",
+    pending=(
+        "pending",
+        "ongoing",
+        "scheduled",
+    ),
+    success=("success",),
+    failure=(
+        "failure",
+        "failed",
+        "warning",
+        "canceled",
+        "blocked",
+        "timed out",
+    ),
+    interval=10.0,
+    timeout=1800.0,
+)
 
 
 def _base_url(base_url: str | httpx.URL | None, domain: str) -> str:
@@ -96,8 +119,8 @@ def _auth(api_key: str | None, url: str) -> httpx.Auth:
     return TokenExchangeAuth(
         api_key,
         exchange_url=url + "/api/auth/refresh-token/",
-        key_field="refresh_token",
-        token_field="token",
+        key_pointer="/refresh_token",
+        token_pointer="/token",
         header_prefix="JWT",
         ttl_seconds=120.0,
         refresh_buffer_seconds=30.0,
@@ -277,6 +300,81 @@ class KapptivateClient(SyncAPIClient):
             max_retries=max_retries,
         )
 
+    def wait_for_get_ci_result(
+        self,
+        *,
+        result_id: int,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[CiResult], None] | None = None,
+        raise_on_failure: bool = False,
+    ) -> CiResult:
+        """Read get_ci_result until the run ends, and return its final state. Every 10 s by default (or
+        as the server asks), for at most 1800 s by default. States the spec does not list count as
+        pending; a transient error on one read does not end the wait.
+
+        Args:
+            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            poll_interval: Seconds between reads when the server gives no hint.
+            on_update: Called with every state read.
+            raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+
+        Raises:
+            PollTimeoutError: The run was still pending at the deadline.
+        """
+        call = _get_ci_result(result_id=result_id)
+        return wait(
+            lambda: self._poll_read(_GET_CI_RESULT, call),
+            _GET_CI_RESULT_POLLING,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_update=on_update,
+            raise_on_failure=raise_on_failure,
+            clock=self._clock,
+            sleep=self._sleep,
+        )
+
+    def trigger_ci_run_and_wait(
+        self,
+        *,
+        body: CiRunRequest | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        variable_group_id: int | NotGiven | None = NOT_GIVEN,
+        tests: list[CiTest] | NotGiven = NOT_GIVEN,
+        options: RunOptions | NotGiven = NOT_GIVEN,
+        run_origin: int | NotGiven = NOT_GIVEN,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[CiResult], None] | None = None,
+        raise_on_failure: bool = False,
+    ) -> CiResult:
+        """Trigger a CI test run. Then wait for the run through wait_for_get_ci_result.
+
+        Args:
+            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            poll_interval: Seconds between reads when the server gives no hint.
+            on_update: Called with every state read.
+            raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+
+        Raises:
+            PollTimeoutError: The run was still pending at the deadline.
+        """
+        started = self.trigger_ci_run(
+            body=body,
+            name=name,
+            variable_group_id=variable_group_id,
+            tests=tests,
+            options=options,
+            run_origin=run_origin,
+        )
+        return self.wait_for_get_ci_result(
+            result_id=link_value(started, "/result_id"),
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_update=on_update,
+            raise_on_failure=raise_on_failure,
+        )
+
 
 class AsyncKapptivateClient(AsyncAPIClient):
     """Asynchronous client of the Kapptivate CI API."""
@@ -398,4 +496,79 @@ class AsyncKapptivateClient(AsyncAPIClient):
             extra_headers=extra_headers,
             timeout=timeout,
             max_retries=max_retries,
+        )
+
+    async def wait_for_get_ci_result(
+        self,
+        *,
+        result_id: int,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[CiResult], None] | None = None,
+        raise_on_failure: bool = False,
+    ) -> CiResult:
+        """Read get_ci_result until the run ends, and return its final state. Every 10 s by default (or
+        as the server asks), for at most 1800 s by default. States the spec does not list count as
+        pending; a transient error on one read does not end the wait.
+
+        Args:
+            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            poll_interval: Seconds between reads when the server gives no hint.
+            on_update: Called with every state read.
+            raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+
+        Raises:
+            PollTimeoutError: The run was still pending at the deadline.
+        """
+        call = _get_ci_result(result_id=result_id)
+        return await async_wait(
+            lambda: self._poll_read(_GET_CI_RESULT, call),
+            _GET_CI_RESULT_POLLING,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_update=on_update,
+            raise_on_failure=raise_on_failure,
+            clock=self._clock,
+            sleep=self._sleep,
+        )
+
+    async def trigger_ci_run_and_wait(
+        self,
+        *,
+        body: CiRunRequest | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        variable_group_id: int | NotGiven | None = NOT_GIVEN,
+        tests: list[CiTest] | NotGiven = NOT_GIVEN,
+        options: RunOptions | NotGiven = NOT_GIVEN,
+        run_origin: int | NotGiven = NOT_GIVEN,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[CiResult], None] | None = None,
+        raise_on_failure: bool = False,
+    ) -> CiResult:
+        """Trigger a CI test run. Then wait for the run through wait_for_get_ci_result.
+
+        Args:
+            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            poll_interval: Seconds between reads when the server gives no hint.
+            on_update: Called with every state read.
+            raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+
+        Raises:
+            PollTimeoutError: The run was still pending at the deadline.
+        """
+        started = await self.trigger_ci_run(
+            body=body,
+            name=name,
+            variable_group_id=variable_group_id,
+            tests=tests,
+            options=options,
+            run_origin=run_origin,
+        )
+        return await self.wait_for_get_ci_result(
+            result_id=link_value(started, "/result_id"),
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_update=on_update,
+            raise_on_failure=raise_on_failure,
         )

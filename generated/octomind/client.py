@@ -10,7 +10,7 @@ header.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import Any
 
 import httpx
@@ -24,12 +24,19 @@ from generator.runtime import (
     Endpoint,
     HeaderAuth,
     NotGiven,
+    PageSpec,
+    PollSpec,
     SyncAPIClient,
+    async_iterate,
+    async_wait,
+    iterate,
     json_query_pairs,
+    link_value,
     path_param,
     query_pairs,
     require,
     to_json,
+    wait,
 )
 
 from .models import (
@@ -154,6 +161,17 @@ _UPDATE_TEST_TARGET: Endpoint[TestTargetResponse] = Endpoint(
     errors={
         "400": list[ZodIssue],
     },
+)
+_GET_TEST_REPORT_POLLING = PollSpec(
+    status_pointer="/status",
+    pending=("WAITING",),
+    success=("PASSED",),
+    failure=("FAILED",),
+    interval=5.0,
+    timeout=7200.0,
+)
+_LIST_TEST_REPORTS_PAGES = PageSpec(
+    style="keyset", items_pointer="/data", next_pointer="/key", has_more_pointer="/hasNextPage"
 )
 
 
@@ -829,6 +847,118 @@ class OctomindClient(SyncAPIClient):
             max_retries=max_retries,
         )
 
+    def wait_for_get_test_report(
+        self,
+        *,
+        test_target_id: str,
+        test_report_id: str,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[TestReport], None] | None = None,
+        raise_on_failure: bool = False,
+    ) -> TestReport:
+        """Read get_test_report until the run ends, and return its final state. Every 5 s by default
+        (or as the server asks), for at most 7200 s by default. States the spec does not list count
+        as pending; a transient error on one read does not end the wait.
+
+        Args:
+            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            poll_interval: Seconds between reads when the server gives no hint.
+            on_update: Called with every state read.
+            raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+
+        Raises:
+            PollTimeoutError: The run was still pending at the deadline.
+        """
+        call = _get_test_report(test_target_id=test_target_id, test_report_id=test_report_id)
+        return wait(
+            lambda: self._poll_read(_GET_TEST_REPORT, call),
+            _GET_TEST_REPORT_POLLING,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_update=on_update,
+            raise_on_failure=raise_on_failure,
+            clock=self._clock,
+            sleep=self._sleep,
+        )
+
+    def execute_tests_and_wait(
+        self,
+        *,
+        body: TestTargetExecutionRequest | NotGiven = NOT_GIVEN,
+        test_target_id: str | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext
+        | NotGiven = NOT_GIVEN,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[TestReport], None] | None = None,
+        raise_on_failure: bool = False,
+    ) -> TestReport:
+        """Execute the tests of a test target. Then wait for the run through wait_for_get_test_report.
+
+        Args:
+            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            poll_interval: Seconds between reads when the server gives no hint.
+            on_update: Called with every state read.
+            raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+
+        Raises:
+            PollTimeoutError: The run was still pending at the deadline.
+        """
+        started = self.execute_tests(
+            body=body,
+            test_target_id=test_target_id,
+            url=url,
+            context=context,
+            environment_name=environment_name,
+            variables_to_overwrite=variables_to_overwrite,
+            tags=tags,
+            breakpoint=breakpoint,
+            browser=browser,
+        )
+        return self.wait_for_get_test_report(
+            test_target_id=link_value(started, "/testReport/testTargetId"),
+            test_report_id=link_value(started, "/testReport/id"),
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_update=on_update,
+            raise_on_failure=raise_on_failure,
+        )
+
+    def iter_list_test_reports(
+        self,
+        *,
+        test_target_id: str,
+        filter: list[ReportFilter] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Iterator[TestReport]:
+        """Every item of list_test_reports, page after page, fetched as the iteration reaches it."""
+
+        def page(cursor: Any) -> TestReportPage:
+            return self.list_test_reports(
+                test_target_id=test_target_id,
+                filter=filter,
+                key=cursor,
+                extra_headers=extra_headers,
+                timeout=timeout,
+                max_retries=max_retries,
+            )
+
+        yield from iterate(page, _LIST_TEST_REPORTS_PAGES)
+
 
 class AsyncOctomindClient(AsyncAPIClient):
     """Asynchronous client of the Octomind CI API."""
@@ -1255,3 +1385,116 @@ class AsyncOctomindClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
         )
+
+    async def wait_for_get_test_report(
+        self,
+        *,
+        test_target_id: str,
+        test_report_id: str,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[TestReport], None] | None = None,
+        raise_on_failure: bool = False,
+    ) -> TestReport:
+        """Read get_test_report until the run ends, and return its final state. Every 5 s by default
+        (or as the server asks), for at most 7200 s by default. States the spec does not list count
+        as pending; a transient error on one read does not end the wait.
+
+        Args:
+            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            poll_interval: Seconds between reads when the server gives no hint.
+            on_update: Called with every state read.
+            raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+
+        Raises:
+            PollTimeoutError: The run was still pending at the deadline.
+        """
+        call = _get_test_report(test_target_id=test_target_id, test_report_id=test_report_id)
+        return await async_wait(
+            lambda: self._poll_read(_GET_TEST_REPORT, call),
+            _GET_TEST_REPORT_POLLING,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_update=on_update,
+            raise_on_failure=raise_on_failure,
+            clock=self._clock,
+            sleep=self._sleep,
+        )
+
+    async def execute_tests_and_wait(
+        self,
+        *,
+        body: TestTargetExecutionRequest | NotGiven = NOT_GIVEN,
+        test_target_id: str | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext
+        | NotGiven = NOT_GIVEN,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[TestReport], None] | None = None,
+        raise_on_failure: bool = False,
+    ) -> TestReport:
+        """Execute the tests of a test target. Then wait for the run through wait_for_get_test_report.
+
+        Args:
+            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            poll_interval: Seconds between reads when the server gives no hint.
+            on_update: Called with every state read.
+            raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+
+        Raises:
+            PollTimeoutError: The run was still pending at the deadline.
+        """
+        started = await self.execute_tests(
+            body=body,
+            test_target_id=test_target_id,
+            url=url,
+            context=context,
+            environment_name=environment_name,
+            variables_to_overwrite=variables_to_overwrite,
+            tags=tags,
+            breakpoint=breakpoint,
+            browser=browser,
+        )
+        return await self.wait_for_get_test_report(
+            test_target_id=link_value(started, "/testReport/testTargetId"),
+            test_report_id=link_value(started, "/testReport/id"),
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_update=on_update,
+            raise_on_failure=raise_on_failure,
+        )
+
+    async def iter_list_test_reports(
+        self,
+        *,
+        test_target_id: str,
+        filter: list[ReportFilter] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncIterator[TestReport]:
+        """Every item of list_test_reports, page after page, fetched as the iteration reaches it."""
+
+        async def page(cursor: Any) -> TestReportPage:
+            return await self.list_test_reports(
+                test_target_id=test_target_id,
+                filter=filter,
+                key=cursor,
+                extra_headers=extra_headers,
+                timeout=timeout,
+                max_retries=max_retries,
+            )
+
+        async for item in async_iterate(page, _LIST_TEST_REPORTS_PAGES):
+            yield item

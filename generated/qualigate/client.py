@@ -9,7 +9,7 @@ reports, and reads a project's CI/CD configuration. All endpoints are served ove
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
 import httpx
@@ -23,10 +23,16 @@ from generator.runtime import (
     Endpoint,
     HeaderAuth,
     NotGiven,
+    PollSpec,
+    RateLimitHint,
     SyncAPIClient,
+    async_wait,
     exactly_one,
+    has_value,
+    link_value,
     query_pairs,
     to_json,
+    wait,
 )
 
 from .models import (
@@ -45,6 +51,8 @@ from .models import (
 
 __all__ = ["AsyncQualigateClient", "QualigateClient"]
 
+_RATE_LIMIT = RateLimitHint(pointer="/retry_after")
+
 _GET_RUN_STATUS: Endpoint[TestRunStatus | SuiteRunStatus] = Endpoint(
     "GET",
     "/api/v1/trigger",
@@ -57,6 +65,7 @@ _GET_RUN_STATUS: Endpoint[TestRunStatus | SuiteRunStatus] = Endpoint(
         "429": RateLimitError,
         "500": Error,
     },
+    rate_limit=_RATE_LIMIT,
 )
 _TRIGGER_TESTS: Endpoint[TestCaseTriggerResponse | SuiteTriggerResponse | ProjectTriggerResponse] = Endpoint(
     "POST",
@@ -70,6 +79,7 @@ _TRIGGER_TESTS: Endpoint[TestCaseTriggerResponse | SuiteTriggerResponse | Projec
         "429": RateLimitError,
         "500": Error,
     },
+    rate_limit=_RATE_LIMIT,
 )
 _GET_RESULTS: Endpoint[AggregatedResults] = Endpoint(
     "GET",
@@ -83,6 +93,7 @@ _GET_RESULTS: Endpoint[AggregatedResults] = Endpoint(
         "429": RateLimitError,
         "500": Error,
     },
+    rate_limit=_RATE_LIMIT,
 )
 _GET_CI_CONFIG: Endpoint[ProjectCiConfig] = Endpoint(
     "GET",
@@ -95,6 +106,24 @@ _GET_CI_CONFIG: Endpoint[ProjectCiConfig] = Endpoint(
         "404": Error,
         "500": Error,
     },
+    rate_limit=_RATE_LIMIT,
+)
+_GET_RUN_STATUS_POLLING = PollSpec(
+    status_pointer="/status",
+    pending=(
+        "pending",
+        "running",
+    ),
+    success=("passed",),
+    failure=(
+        "failed",
+        "error",
+        "timeout",
+        "canceled",
+    ),
+    interval=10.0,
+    timeout=600.0,
+    judged=(("completed", "/failed_tests"),),
 )
 
 
@@ -353,6 +382,98 @@ class QualigateClient(SyncAPIClient):
             max_retries=max_retries,
         )
 
+    def wait_for_get_run_status(
+        self,
+        *,
+        test_run_id: str | None = None,
+        suite_run_id: str | None = None,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[TestRunStatus | SuiteRunStatus], None] | None = None,
+        raise_on_failure: bool = False,
+    ) -> TestRunStatus | SuiteRunStatus:
+        """Read get_run_status until the run ends, and return its final state. Every 10 s by default
+        (or as the server asks), for at most 600 s by default. States the spec does not list count
+        as pending; a transient error on one read does not end the wait.
+
+        Args:
+            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            poll_interval: Seconds between reads when the server gives no hint.
+            on_update: Called with every state read.
+            raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+
+        Raises:
+            PollTimeoutError: The run was still pending at the deadline.
+        """
+        call = _get_run_status(test_run_id=test_run_id, suite_run_id=suite_run_id)
+        return wait(
+            lambda: self._poll_read(_GET_RUN_STATUS, call),
+            _GET_RUN_STATUS_POLLING,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_update=on_update,
+            raise_on_failure=raise_on_failure,
+            clock=self._clock,
+            sleep=self._sleep,
+        )
+
+    def trigger_tests_and_wait(
+        self,
+        *,
+        body: TriggerRequest | NotGiven = NOT_GIVEN,
+        test_case_id: str | NotGiven = NOT_GIVEN,
+        test_suite_id: str | NotGiven = NOT_GIVEN,
+        project_id: str | NotGiven = NOT_GIVEN,
+        browser_type: str | NotGiven = NOT_GIVEN,
+        viewport_preset: str | NotGiven = NOT_GIVEN,
+        viewport_width: int | NotGiven = NOT_GIVEN,
+        viewport_height: int | NotGiven = NOT_GIVEN,
+        context: CiContext | NotGiven = NOT_GIVEN,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[TestRunStatus | SuiteRunStatus], None] | None = None,
+        raise_on_failure: bool = False,
+    ) -> TestRunStatus | SuiteRunStatus:
+        """Trigger test runs. Then wait for the run through wait_for_get_run_status.
+
+        Args:
+            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            poll_interval: Seconds between reads when the server gives no hint.
+            on_update: Called with every state read.
+            raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+
+        Raises:
+            PollTimeoutError: The run was still pending at the deadline.
+        """
+        started = self.trigger_tests(
+            body=body,
+            test_case_id=test_case_id,
+            test_suite_id=test_suite_id,
+            project_id=project_id,
+            browser_type=browser_type,
+            viewport_preset=viewport_preset,
+            viewport_width=viewport_width,
+            viewport_height=viewport_height,
+            context=context,
+        )
+        if has_value(started, "/test_run_id"):
+            return self.wait_for_get_run_status(
+                test_run_id=link_value(started, "/test_run_id"),
+                timeout=timeout,
+                poll_interval=poll_interval,
+                on_update=on_update,
+                raise_on_failure=raise_on_failure,
+            )
+        if has_value(started, "/suite_run_id"):
+            return self.wait_for_get_run_status(
+                suite_run_id=link_value(started, "/suite_run_id"),
+                timeout=timeout,
+                poll_interval=poll_interval,
+                on_update=on_update,
+                raise_on_failure=raise_on_failure,
+            )
+        raise ValueError("the response of trigger_tests names no run to wait for")
+
 
 class AsyncQualigateClient(AsyncAPIClient):
     """Asynchronous client of the Qualigate CI API."""
@@ -519,3 +640,95 @@ class AsyncQualigateClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
         )
+
+    async def wait_for_get_run_status(
+        self,
+        *,
+        test_run_id: str | None = None,
+        suite_run_id: str | None = None,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[TestRunStatus | SuiteRunStatus], None] | None = None,
+        raise_on_failure: bool = False,
+    ) -> TestRunStatus | SuiteRunStatus:
+        """Read get_run_status until the run ends, and return its final state. Every 10 s by default
+        (or as the server asks), for at most 600 s by default. States the spec does not list count
+        as pending; a transient error on one read does not end the wait.
+
+        Args:
+            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            poll_interval: Seconds between reads when the server gives no hint.
+            on_update: Called with every state read.
+            raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+
+        Raises:
+            PollTimeoutError: The run was still pending at the deadline.
+        """
+        call = _get_run_status(test_run_id=test_run_id, suite_run_id=suite_run_id)
+        return await async_wait(
+            lambda: self._poll_read(_GET_RUN_STATUS, call),
+            _GET_RUN_STATUS_POLLING,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_update=on_update,
+            raise_on_failure=raise_on_failure,
+            clock=self._clock,
+            sleep=self._sleep,
+        )
+
+    async def trigger_tests_and_wait(
+        self,
+        *,
+        body: TriggerRequest | NotGiven = NOT_GIVEN,
+        test_case_id: str | NotGiven = NOT_GIVEN,
+        test_suite_id: str | NotGiven = NOT_GIVEN,
+        project_id: str | NotGiven = NOT_GIVEN,
+        browser_type: str | NotGiven = NOT_GIVEN,
+        viewport_preset: str | NotGiven = NOT_GIVEN,
+        viewport_width: int | NotGiven = NOT_GIVEN,
+        viewport_height: int | NotGiven = NOT_GIVEN,
+        context: CiContext | NotGiven = NOT_GIVEN,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[TestRunStatus | SuiteRunStatus], None] | None = None,
+        raise_on_failure: bool = False,
+    ) -> TestRunStatus | SuiteRunStatus:
+        """Trigger test runs. Then wait for the run through wait_for_get_run_status.
+
+        Args:
+            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            poll_interval: Seconds between reads when the server gives no hint.
+            on_update: Called with every state read.
+            raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+
+        Raises:
+            PollTimeoutError: The run was still pending at the deadline.
+        """
+        started = await self.trigger_tests(
+            body=body,
+            test_case_id=test_case_id,
+            test_suite_id=test_suite_id,
+            project_id=project_id,
+            browser_type=browser_type,
+            viewport_preset=viewport_preset,
+            viewport_width=viewport_width,
+            viewport_height=viewport_height,
+            context=context,
+        )
+        if has_value(started, "/test_run_id"):
+            return await self.wait_for_get_run_status(
+                test_run_id=link_value(started, "/test_run_id"),
+                timeout=timeout,
+                poll_interval=poll_interval,
+                on_update=on_update,
+                raise_on_failure=raise_on_failure,
+            )
+        if has_value(started, "/suite_run_id"):
+            return await self.wait_for_get_run_status(
+                suite_run_id=link_value(started, "/suite_run_id"),
+                timeout=timeout,
+                poll_interval=poll_interval,
+                on_update=on_update,
+                raise_on_failure=raise_on_failure,
+            )
+        raise ValueError("the response of trigger_tests names no run to wait for")

@@ -9,7 +9,7 @@ microseconds.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -24,19 +24,29 @@ from generator.runtime import (
     Endpoint,
     HeaderAuth,
     NotGiven,
+    PageSpec,
+    PollSpec,
+    RateLimitHint,
     SyncAPIClient,
+    async_iterate,
+    async_wait,
+    iterate,
+    link_value,
     path_param,
     query_pairs,
     require,
     to_json,
+    wait,
 )
 
 from .models import (
     AppendAutomationRun,
     AppendAutomationRunThread,
     Artifact,
+    AutomationRun,
     AutomationRunPage,
     AutomationRunResponse,
+    AutomationRunTest,
     AutomationRunTestPage,
     AutomationTest,
     CompleteAutomationRun,
@@ -60,6 +70,8 @@ from .models import (
 
 __all__ = ["AsyncTestmoClient", "TestmoClient"]
 
+_RATE_LIMIT = RateLimitHint(default_wait=60.0)
+
 _LIST_AUTOMATION_RUNS: Endpoint[AutomationRunPage] = Endpoint(
     "GET",
     "/projects/{project_id}/automation/runs",
@@ -72,6 +84,7 @@ _LIST_AUTOMATION_RUNS: Endpoint[AutomationRunPage] = Endpoint(
         "422": ErrorCollection,
         "429": ErrorCollection,
     },
+    rate_limit=_RATE_LIMIT,
 )
 _CREATE_AUTOMATION_RUN: Endpoint[CreatedId] = Endpoint(
     "POST",
@@ -85,6 +98,7 @@ _CREATE_AUTOMATION_RUN: Endpoint[CreatedId] = Endpoint(
         "422": ErrorCollection,
         "429": ErrorCollection,
     },
+    rate_limit=_RATE_LIMIT,
 )
 _GET_AUTOMATION_RUN: Endpoint[AutomationRunResponse] = Endpoint(
     "GET",
@@ -98,6 +112,7 @@ _GET_AUTOMATION_RUN: Endpoint[AutomationRunResponse] = Endpoint(
         "422": ErrorCollection,
         "429": ErrorCollection,
     },
+    rate_limit=_RATE_LIMIT,
 )
 _APPEND_AUTOMATION_RUN: Endpoint[None] = Endpoint(
     "POST",
@@ -111,6 +126,7 @@ _APPEND_AUTOMATION_RUN: Endpoint[None] = Endpoint(
         "422": ErrorCollection,
         "429": ErrorCollection,
     },
+    rate_limit=_RATE_LIMIT,
 )
 _COMPLETE_AUTOMATION_RUN: Endpoint[None] = Endpoint(
     "POST",
@@ -124,6 +140,7 @@ _COMPLETE_AUTOMATION_RUN: Endpoint[None] = Endpoint(
         "422": ErrorCollection,
         "429": ErrorCollection,
     },
+    rate_limit=_RATE_LIMIT,
 )
 _CREATE_AUTOMATION_RUN_THREAD: Endpoint[CreatedId] = Endpoint(
     "POST",
@@ -137,6 +154,7 @@ _CREATE_AUTOMATION_RUN_THREAD: Endpoint[CreatedId] = Endpoint(
         "422": ErrorCollection,
         "429": ErrorCollection,
     },
+    rate_limit=_RATE_LIMIT,
 )
 _APPEND_AUTOMATION_RUN_THREAD: Endpoint[None] = Endpoint(
     "POST",
@@ -150,6 +168,7 @@ _APPEND_AUTOMATION_RUN_THREAD: Endpoint[None] = Endpoint(
         "422": ErrorCollection,
         "429": ErrorCollection,
     },
+    rate_limit=_RATE_LIMIT,
 )
 _COMPLETE_AUTOMATION_RUN_THREAD: Endpoint[None] = Endpoint(
     "POST",
@@ -163,6 +182,7 @@ _COMPLETE_AUTOMATION_RUN_THREAD: Endpoint[None] = Endpoint(
         "422": ErrorCollection,
         "429": ErrorCollection,
     },
+    rate_limit=_RATE_LIMIT,
 )
 _LIST_AUTOMATION_RUN_TESTS: Endpoint[AutomationRunTestPage] = Endpoint(
     "GET",
@@ -176,7 +196,19 @@ _LIST_AUTOMATION_RUN_TESTS: Endpoint[AutomationRunTestPage] = Endpoint(
         "422": ErrorCollection,
         "429": ErrorCollection,
     },
+    rate_limit=_RATE_LIMIT,
 )
+_GET_AUTOMATION_RUN_POLLING = PollSpec(
+    status_pointer="/result/is_completed",
+    pending=(False,),
+    success=(),
+    failure=(),
+    interval=10.0,
+    timeout=3600.0,
+    judged=((True, "/result/failure_count"),),
+)
+_LIST_AUTOMATION_RUNS_PAGES = PageSpec(style="page", items_pointer="/result", next_pointer="/next_page")
+_LIST_AUTOMATION_RUN_TESTS_PAGES = PageSpec(style="page", items_pointer="/result", next_pointer="/next_page")
 
 
 def _base_url(base_url: str | httpx.URL | None, instance: str) -> str:
@@ -847,6 +879,172 @@ class TestmoClient(SyncAPIClient):
             max_retries=max_retries,
         )
 
+    def wait_for_get_automation_run(
+        self,
+        *,
+        automation_run_id: int,
+        expands: list[GetAutomationRunExpandsItem | str] | None = None,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[AutomationRunResponse], None] | None = None,
+        raise_on_failure: bool = False,
+    ) -> AutomationRunResponse:
+        """Read get_automation_run until the run ends, and return its final state. Every 10 s by
+        default (or as the server asks), for at most 3600 s by default. States the spec does not
+        list count as pending; a transient error on one read does not end the wait.
+
+        Args:
+            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            poll_interval: Seconds between reads when the server gives no hint.
+            on_update: Called with every state read.
+            raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+
+        Raises:
+            PollTimeoutError: The run was still pending at the deadline.
+        """
+        call = _get_automation_run(automation_run_id=automation_run_id, expands=expands)
+        return wait(
+            lambda: self._poll_read(_GET_AUTOMATION_RUN, call),
+            _GET_AUTOMATION_RUN_POLLING,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_update=on_update,
+            raise_on_failure=raise_on_failure,
+            clock=self._clock,
+            sleep=self._sleep,
+        )
+
+    def create_automation_run_and_wait(
+        self,
+        *,
+        project_id: int,
+        body: CreateAutomationRun | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        source: str | NotGiven = NOT_GIVEN,
+        config: str | NotGiven = NOT_GIVEN,
+        config_id: int | NotGiven = NOT_GIVEN,
+        milestone: str | NotGiven = NOT_GIVEN,
+        milestone_id: int | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
+        fields: list[FieldModel] | NotGiven = NOT_GIVEN,
+        links: list[Link] | NotGiven = NOT_GIVEN,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[AutomationRunResponse], None] | None = None,
+        raise_on_failure: bool = False,
+    ) -> AutomationRunResponse:
+        """Create an automation run. Then wait for the run through wait_for_get_automation_run.
+
+        Args:
+            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            poll_interval: Seconds between reads when the server gives no hint.
+            on_update: Called with every state read.
+            raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+
+        Raises:
+            PollTimeoutError: The run was still pending at the deadline.
+        """
+        started = self.create_automation_run(
+            project_id=project_id,
+            body=body,
+            name=name,
+            source=source,
+            config=config,
+            config_id=config_id,
+            milestone=milestone,
+            milestone_id=milestone_id,
+            tags=tags,
+            artifacts=artifacts,
+            fields=fields,
+            links=links,
+        )
+        return self.wait_for_get_automation_run(
+            automation_run_id=link_value(started, "/id"),
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_update=on_update,
+            raise_on_failure=raise_on_failure,
+        )
+
+    def iter_list_automation_runs(
+        self,
+        *,
+        project_id: int,
+        per_page: ListAutomationRunsPerPage | int | None = None,
+        sort: ListAutomationRunsSort | str | None = None,
+        order: ListAutomationRunsOrder | str | None = None,
+        config_id: list[int] | None = None,
+        created_by: list[int] | None = None,
+        milestone_id: list[int] | None = None,
+        source_id: list[int] | None = None,
+        tags: list[str] | None = None,
+        created_after: datetime | str | None = None,
+        created_before: datetime | str | None = None,
+        status: list[ListAutomationRunsStatusItem | int] | None = None,
+        expands: list[ListAutomationRunsExpandsItem | str] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Iterator[AutomationRun]:
+        """Every item of list_automation_runs, page after page, fetched as the iteration reaches it."""
+
+        def page(cursor: Any) -> AutomationRunPage:
+            return self.list_automation_runs(
+                project_id=project_id,
+                per_page=per_page,
+                sort=sort,
+                order=order,
+                config_id=config_id,
+                created_by=created_by,
+                milestone_id=milestone_id,
+                source_id=source_id,
+                tags=tags,
+                created_after=created_after,
+                created_before=created_before,
+                status=status,
+                expands=expands,
+                page=cursor,
+                extra_headers=extra_headers,
+                timeout=timeout,
+                max_retries=max_retries,
+            )
+
+        yield from iterate(page, _LIST_AUTOMATION_RUNS_PAGES)
+
+    def iter_list_automation_run_tests(
+        self,
+        *,
+        run_id: int,
+        per_page: int | None = None,
+        sort: ListAutomationRunTestsSort | str | None = None,
+        order: ListAutomationRunTestsOrder | str | None = None,
+        thread_id: int | None = None,
+        status_id: list[ListAutomationRunTestsStatusIdItem | int] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Iterator[AutomationRunTest]:
+        """Every item of list_automation_run_tests, page after page, fetched as the iteration reaches
+        it.
+        """
+
+        def page(cursor: Any) -> AutomationRunTestPage:
+            return self.list_automation_run_tests(
+                run_id=run_id,
+                per_page=per_page,
+                sort=sort,
+                order=order,
+                thread_id=thread_id,
+                status_id=status_id,
+                page=cursor,
+                extra_headers=extra_headers,
+                timeout=timeout,
+                max_retries=max_retries,
+            )
+
+        yield from iterate(page, _LIST_AUTOMATION_RUN_TESTS_PAGES)
+
 
 class AsyncTestmoClient(AsyncAPIClient):
     """Asynchronous client of the Testmo CI API."""
@@ -1256,3 +1454,171 @@ class AsyncTestmoClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
         )
+
+    async def wait_for_get_automation_run(
+        self,
+        *,
+        automation_run_id: int,
+        expands: list[GetAutomationRunExpandsItem | str] | None = None,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[AutomationRunResponse], None] | None = None,
+        raise_on_failure: bool = False,
+    ) -> AutomationRunResponse:
+        """Read get_automation_run until the run ends, and return its final state. Every 10 s by
+        default (or as the server asks), for at most 3600 s by default. States the spec does not
+        list count as pending; a transient error on one read does not end the wait.
+
+        Args:
+            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            poll_interval: Seconds between reads when the server gives no hint.
+            on_update: Called with every state read.
+            raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+
+        Raises:
+            PollTimeoutError: The run was still pending at the deadline.
+        """
+        call = _get_automation_run(automation_run_id=automation_run_id, expands=expands)
+        return await async_wait(
+            lambda: self._poll_read(_GET_AUTOMATION_RUN, call),
+            _GET_AUTOMATION_RUN_POLLING,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_update=on_update,
+            raise_on_failure=raise_on_failure,
+            clock=self._clock,
+            sleep=self._sleep,
+        )
+
+    async def create_automation_run_and_wait(
+        self,
+        *,
+        project_id: int,
+        body: CreateAutomationRun | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        source: str | NotGiven = NOT_GIVEN,
+        config: str | NotGiven = NOT_GIVEN,
+        config_id: int | NotGiven = NOT_GIVEN,
+        milestone: str | NotGiven = NOT_GIVEN,
+        milestone_id: int | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
+        fields: list[FieldModel] | NotGiven = NOT_GIVEN,
+        links: list[Link] | NotGiven = NOT_GIVEN,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[AutomationRunResponse], None] | None = None,
+        raise_on_failure: bool = False,
+    ) -> AutomationRunResponse:
+        """Create an automation run. Then wait for the run through wait_for_get_automation_run.
+
+        Args:
+            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            poll_interval: Seconds between reads when the server gives no hint.
+            on_update: Called with every state read.
+            raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+
+        Raises:
+            PollTimeoutError: The run was still pending at the deadline.
+        """
+        started = await self.create_automation_run(
+            project_id=project_id,
+            body=body,
+            name=name,
+            source=source,
+            config=config,
+            config_id=config_id,
+            milestone=milestone,
+            milestone_id=milestone_id,
+            tags=tags,
+            artifacts=artifacts,
+            fields=fields,
+            links=links,
+        )
+        return await self.wait_for_get_automation_run(
+            automation_run_id=link_value(started, "/id"),
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_update=on_update,
+            raise_on_failure=raise_on_failure,
+        )
+
+    async def iter_list_automation_runs(
+        self,
+        *,
+        project_id: int,
+        per_page: ListAutomationRunsPerPage | int | None = None,
+        sort: ListAutomationRunsSort | str | None = None,
+        order: ListAutomationRunsOrder | str | None = None,
+        config_id: list[int] | None = None,
+        created_by: list[int] | None = None,
+        milestone_id: list[int] | None = None,
+        source_id: list[int] | None = None,
+        tags: list[str] | None = None,
+        created_after: datetime | str | None = None,
+        created_before: datetime | str | None = None,
+        status: list[ListAutomationRunsStatusItem | int] | None = None,
+        expands: list[ListAutomationRunsExpandsItem | str] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncIterator[AutomationRun]:
+        """Every item of list_automation_runs, page after page, fetched as the iteration reaches it."""
+
+        async def page(cursor: Any) -> AutomationRunPage:
+            return await self.list_automation_runs(
+                project_id=project_id,
+                per_page=per_page,
+                sort=sort,
+                order=order,
+                config_id=config_id,
+                created_by=created_by,
+                milestone_id=milestone_id,
+                source_id=source_id,
+                tags=tags,
+                created_after=created_after,
+                created_before=created_before,
+                status=status,
+                expands=expands,
+                page=cursor,
+                extra_headers=extra_headers,
+                timeout=timeout,
+                max_retries=max_retries,
+            )
+
+        async for item in async_iterate(page, _LIST_AUTOMATION_RUNS_PAGES):
+            yield item
+
+    async def iter_list_automation_run_tests(
+        self,
+        *,
+        run_id: int,
+        per_page: int | None = None,
+        sort: ListAutomationRunTestsSort | str | None = None,
+        order: ListAutomationRunTestsOrder | str | None = None,
+        thread_id: int | None = None,
+        status_id: list[ListAutomationRunTestsStatusIdItem | int] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> AsyncIterator[AutomationRunTest]:
+        """Every item of list_automation_run_tests, page after page, fetched as the iteration reaches
+        it.
+        """
+
+        async def page(cursor: Any) -> AutomationRunTestPage:
+            return await self.list_automation_run_tests(
+                run_id=run_id,
+                per_page=per_page,
+                sort=sort,
+                order=order,
+                thread_id=thread_id,
+                status_id=status_id,
+                page=cursor,
+                extra_headers=extra_headers,
+                timeout=timeout,
+                max_retries=max_retries,
+            )
+
+        async for item in async_iterate(page, _LIST_AUTOMATION_RUN_TESTS_PAGES):
+            yield item

@@ -12,7 +12,7 @@ from typing import Any
 
 from generator.codegen.types import TypeMapper
 from generator.spec import names
-from generator.spec.ir import Api, Operation, Parameter, SecurityScheme
+from generator.spec.ir import Api, Operation, Parameter, RateLimit, SecurityScheme
 
 _WIDTH = 100
 
@@ -50,6 +50,8 @@ class Method:
     errors: list[tuple[str, str]]
     authenticated: bool
     idempotent: bool
+    rate_limit: str | None = None
+    """Python building the operation's own RateLimitHint, when it overrides the document's."""
     path_params: list[ParamCode] = field(default_factory=list)
     query_params: list[ParamCode] = field(default_factory=list)
     header_params: list[ParamCode] = field(default_factory=list)
@@ -62,6 +64,53 @@ class Method:
     exactly_one_of: list[list[str]] = field(default_factory=list)
     content_type: str | None = None
     body_required: bool = False
+
+
+@dataclass
+class Waiter:
+    """`wait_for_<status op>`: reads a status operation until its run ends."""
+
+    name: str
+    status: Method
+    spec_name: str
+    spec: str
+    """Python building the PollSpec."""
+    docstring: str
+
+
+@dataclass
+class LinkCall:
+    """One way to go from a trigger's response to its status operation's arguments."""
+
+    condition: list[str]
+    """Pointers that must all be present in the response for this link to apply."""
+    arguments: list[tuple[str, str]]
+    """(status op argument, Python expression) pairs."""
+
+
+@dataclass
+class TriggerWaiter:
+    """`<trigger op>_and_wait`: starts a run and waits for it through the trigger's links."""
+
+    name: str
+    trigger: Method
+    waiter: Waiter
+    links: list[LinkCall]
+    docstring: str
+
+
+@dataclass
+class Pager:
+    """`iter_<list op>`: every item across every page."""
+
+    name: str
+    method: Method
+    args: list[Arg]
+    cursor_argument: str
+    item: str
+    spec_name: str
+    spec: str
+    docstring: str
 
 
 @dataclass
@@ -90,6 +139,11 @@ class ClientContext:
     uuid_import: bool
     runtime_imports: list[str]
     notes: list[str]
+    rate_limit: str | None = None
+    waiters: list[Waiter] = field(default_factory=list)
+    trigger_waiters: list[TriggerWaiter] = field(default_factory=list)
+    pagers: list[Pager] = field(default_factory=list)
+    abc_imports: list[str] = field(default_factory=list)
     class_docs: dict[bool, str] = field(default_factory=dict)
     all_models: list[str] = field(default_factory=list)
     exports: list[str] = field(default_factory=list)
@@ -123,6 +177,10 @@ def docstring(*parts: str, indent: int, tail: list[str] | None = None) -> str:
 def build_context(api: Api, model_names: frozenset[str], schemas: dict[str, Any]) -> ClientContext:
     types = TypeMapper(schemas, model_names)
     methods = [_method(op, types) for op in api.operations]
+    by_id = {op.operation_id: (op, m) for op, m in zip(api.operations, methods, strict=True)}
+    waiters = {op.operation_id: _waiter(op, m) for op, m in by_id.values() if op.polling is not None}
+    trigger_waiters = [tw for op, m in by_id.values() if (tw := _trigger_waiter(op, m, waiters, by_id)) is not None]
+    pagers = [p for op, m in by_id.values() if (p := _pager(op, m, types)) is not None]
     auth = _auth_choices(api)
     server = api.servers[0] if api.servers else None
     runtime = {"AsyncAPIClient", "Call", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "Endpoint", "SyncAPIClient"}
@@ -145,7 +203,17 @@ def build_context(api: Api, model_names: frozenset[str], schemas: dict[str, Any]
             runtime.add("NoAuth")
     for choice in auth:
         runtime.add(choice.expression.split("(", 1)[0])
-    typing_names = {"Any"} if "Any" in types.imports or any(m.body_fields for m in methods) else set()
+    if api.rate_limit is not None or any(m.rate_limit for m in methods):
+        runtime.add("RateLimitHint")
+    if waiters:
+        runtime |= {"PollSpec", "async_wait", "wait"}
+    if trigger_waiters:
+        runtime.add("link_value")
+        if any(len(tw.links) > 1 for tw in trigger_waiters):
+            runtime.add("has_value")
+    if pagers:
+        runtime |= {"PageSpec", "async_iterate", "iterate"}
+    typing_names = {"Any"} if "Any" in types.imports or any(m.body_fields for m in methods) or pagers else set()
     if len(auth) > 1:
         typing_names.add("Literal")
     return ClientContext(
@@ -164,6 +232,13 @@ def build_context(api: Api, model_names: frozenset[str], schemas: dict[str, Any]
         uuid_import="UUID" in types.imports,
         runtime_imports=sorted(runtime, key=lambda n: (not n.isupper(), n.lower())),
         notes=list(api.notes),
+        rate_limit=_rate_limit(api.rate_limit),
+        abc_imports=sorted(
+            {"Mapping"} | ({"Callable"} if waiters else set()) | ({"AsyncIterator", "Iterator"} if pagers else set())
+        ),
+        waiters=list(waiters.values()),
+        trigger_waiters=trigger_waiters,
+        pagers=pagers,
     )
 
 
@@ -200,7 +275,7 @@ def _auth_expression(scheme: SecurityScheme, api: Api) -> str | None:
         op = api.operation(exchange.operation_id)
         return (
             f"TokenExchangeAuth(api_key, exchange_url=url + {op.path!r}, "
-            f"key_field={exchange.key_pointer.strip('/')!r}, token_field={exchange.token_pointer.strip('/')!r}, "
+            f"key_pointer={exchange.key_pointer!r}, token_pointer={exchange.token_pointer!r}, "
             f"header_prefix={exchange.header_prefix!r}, ttl_seconds={exchange.ttl_seconds!r}"
             + (
                 f", refresh_buffer_seconds={float(exchange.refresh_buffer_seconds)!r})"
@@ -234,6 +309,7 @@ def _method(op: Operation, types: TypeMapper) -> Method:
         errors=errors,
         authenticated=bool(op.security),
         idempotent=op.idempotent,
+        rate_limit=_rate_limit(op.rate_limit),
     )
     for param in op.parameters:
         annotation = types.input(param.schema)
@@ -322,3 +398,108 @@ def _method_doc(op: Operation, method: Method) -> str:
                 break_on_hyphens=False,
             )
     return docstring(*parts, indent=8, tail=["Args:", *("    " + line for line in tail)] if tail else None)
+
+
+def _rate_limit(limit: RateLimit | None) -> str | None:
+    if limit is None:
+        return None
+    args = []
+    if limit.retry_after_header is not None and limit.retry_after_header.lower() != "retry-after":
+        args.append(f"header={limit.retry_after_header!r}")
+    if limit.retry_after_pointer is not None:
+        args.append(f"pointer={limit.retry_after_pointer!r}")
+    if limit.default_wait_seconds is not None:
+        args.append(f"default_wait={float(limit.default_wait_seconds)!r}")
+    return f"RateLimitHint({', '.join(args)})"
+
+
+def _values(values: tuple[str | int | bool, ...]) -> str:
+    return "(" + "".join(f"{v!r}, " for v in values).rstrip(" ") + ")" if values else "()"
+
+
+def _waiter(op: Operation, method: Method) -> Waiter:
+    polling = op.polling
+    assert polling is not None
+    judged = ", ".join(f"({j.value!r}, {j.failures_pointer!r})" for j in polling.judged)
+    spec = (
+        f"PollSpec(status_pointer={polling.status_pointer!r}, pending={_values(polling.pending)}, "
+        f"success={_values(polling.success)}, failure={_values(polling.failure)}, "
+        f"interval={polling.interval_seconds!r}, timeout={polling.timeout_seconds!r}"
+        + (f", judged=({judged},))" if polling.judged else ")")
+    )
+    text = (
+        f"Read {method.name} until the run ends, and return its final state. Every {polling.interval_seconds:g} s "
+        f"by default (or as the server asks), for at most {polling.timeout_seconds:g} s by default. States the "
+        "spec does not list count as pending; a transient error on one read does not end the wait."
+    )
+    return Waiter(f"wait_for_{method.name}", method, f"{method.endpoint}_POLLING", spec, _wait_doc(text))
+
+
+def _wait_doc(text: str, *extra: str) -> str:
+    tail = [
+        "Args:",
+        "    timeout: Overall deadline in seconds; the vendor's recommended one by default.",
+        "    poll_interval: Seconds between reads when the server gives no hint.",
+        "    on_update: Called with every state read.",
+        "    raise_on_failure: Raise RunFailedError when the run ends in a failure state.",
+        "",
+        "Raises:",
+        "    PollTimeoutError: The run was still pending at the deadline.",
+    ]
+    return docstring(text, *extra, indent=8, tail=tail)
+
+
+def _trigger_waiter(
+    op: Operation, method: Method, waiters: dict[str, Waiter], by_id: dict[str, tuple[Operation, Method]]
+) -> TriggerWaiter | None:
+    trigger_args = {p.name: p.python_name for p in op.parameters}
+    calls: list[LinkCall] = []
+    target: Waiter | None = None
+    for link in op.links:
+        waiter = waiters.get(link.operation_id)
+        if waiter is None or (target is not None and waiter is not target):
+            continue
+        status_op = by_id[link.operation_id][0]
+        names = {p.name: p.python_name for p in status_op.parameters}
+        condition: list[str] = []
+        arguments: list[tuple[str, str]] = []
+        for param, expression in link.parameters:
+            if param not in names:
+                break
+            if expression.startswith("$response.body#"):
+                pointer = expression.removeprefix("$response.body#")
+                condition.append(pointer)
+                arguments.append((names[param], f"link_value(started, {pointer!r})"))
+            elif expression.startswith("$request.") and expression.split(".", 2)[-1] in trigger_args:
+                arguments.append((names[param], trigger_args[expression.split(".", 2)[-1]]))
+            elif not expression.startswith("$"):
+                arguments.append((names[param], repr(expression)))
+            else:
+                break
+        else:
+            target = waiter
+            calls.append(LinkCall(condition, arguments))
+    if target is None or not calls:
+        return None
+    text = f"{_sentence(op.summary) or method.name} Then wait for the run through {target.name}."
+    return TriggerWaiter(f"{method.name}_and_wait", method, target, calls, _wait_doc(text))
+
+
+def _pager(op: Operation, method: Method, types: TypeMapper) -> Pager | None:
+    paging = op.pagination
+    success = op.success
+    if paging is None or success is None or success.schema is None:
+        return None
+    cursor = next((p for p in op.parameters if p.name == paging.parameter and p.location == "query"), None)
+    if cursor is None:
+        return None
+    items_schema = types.schema_at(success.schema, paging.items_pointer)
+    item = types.output(items_schema.get("items")) if isinstance(items_schema, dict) else "Any"
+    args = [a for a in method.args if a.python_name != cursor.python_name]
+    spec = (
+        f"PageSpec(style={paging.style!r}, items_pointer={paging.items_pointer!r}, "
+        f"next_pointer={paging.next_pointer!r}"
+        + (f", has_more_pointer={paging.has_more_pointer!r})" if paging.has_more_pointer else ")")
+    )
+    doc = docstring(f"Every item of {method.name}, page after page, fetched as the iteration reaches it.", indent=8)
+    return Pager(f"iter_{method.name}", method, args, cursor.python_name, item, f"{method.endpoint}_PAGES", spec, doc)

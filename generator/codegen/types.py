@@ -30,6 +30,32 @@ class TypeMapper:
         """What a caller may pass: plain strings where the model uses UUIDs, enums or dates too."""
         return self._annotation(schema, True, 0, frozenset())
 
+    def schema_at(self, schema: Any, pointer: str) -> Any:
+        """The schema describing what a JSON pointer into an instance of `schema` addresses."""
+        node = schema
+        for token in [t for t in pointer.split("/")[1:]]:
+            node = self._deref(node)
+            if not isinstance(node, dict):
+                return None
+            props = dict(node.get("properties") or {})
+            for part in node.get("allOf") or []:
+                props.update((self._deref(part) or {}).get("properties") or {})
+            if token in props:
+                node = props[token]
+            elif token.isdigit() and "items" in node:
+                node = node["items"]
+            else:
+                return None
+        return self._deref(node)
+
+    def _deref(self, node: Any) -> Any:
+        for _ in range(_MAX_DEPTH):
+            ref = node.get("$ref") if isinstance(node, dict) else None
+            if not isinstance(ref, str) or not ref.startswith(SCHEMA_REF):
+                return node
+            node = self.schemas.get(ref.removeprefix(SCHEMA_REF))
+        return node
+
     def is_class(self, name: str) -> bool:
         target = self.schemas.get(name)
         return name in self.model_names and isinstance(target, dict) and _class_like(target)

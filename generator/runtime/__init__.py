@@ -9,9 +9,13 @@ from generator.runtime._client import (
     Call,
     Endpoint,
     NotGiven,
+    RateLimitHint,
     SyncAPIClient,
+    backoff,
     exactly_one,
+    parse_retry_after,
     require,
+    retry_hint,
     to_json,
 )
 from generator.runtime._enums import OpenIntEnum, OpenStrEnum
@@ -26,10 +30,16 @@ from generator.runtime._errors import (
     InternalServerError,
     NotFoundError,
     PermissionDeniedError,
+    PollTimeoutError,
     RateLimitError,
+    RunFailedError,
+    TokenExchangeError,
     UnprocessableEntityError,
 )
+from generator.runtime._links import has_value, link_value
+from generator.runtime._pagination import PageSpec, async_iterate, iterate
 from generator.runtime._params import header_value, json_query_pairs, path_param, query_pairs
+from generator.runtime._polling import PollSpec, async_wait, wait
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
@@ -52,16 +62,31 @@ __all__ = [
     "NotGiven",
     "OpenIntEnum",
     "OpenStrEnum",
+    "PageSpec",
     "PermissionDeniedError",
+    "PollSpec",
+    "PollTimeoutError",
     "RateLimitError",
+    "RateLimitHint",
+    "RunFailedError",
     "SyncAPIClient",
     "TokenExchangeAuth",
+    "TokenExchangeError",
     "UnprocessableEntityError",
+    "async_iterate",
+    "async_wait",
+    "backoff",
     "exactly_one",
+    "has_value",
     "header_value",
+    "iterate",
     "json_query_pairs",
+    "link_value",
+    "parse_retry_after",
     "path_param",
     "query_pairs",
     "require",
+    "retry_hint",
     "to_json",
+    "wait",
 ]

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import math
 import random
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Generic, Literal, TypeVar
@@ -20,7 +21,15 @@ import httpx
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import to_jsonable_python
 
-from generator.runtime._errors import APIConnectionError, APIError, APITimeoutError, status_error
+from generator.runtime._errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    RateLimitError,
+    TokenExchangeError,
+    status_error,
+)
+from generator.runtime._log import logger
 from generator.runtime._params import build_query
 
 T = TypeVar("T")
@@ -54,6 +63,17 @@ NOT_GIVEN = NotGiven()
 
 
 @dataclass(frozen=True)
+class RateLimitHint:
+    """Where a response says how long to wait (`x-rate-limit`); `Retry-After` unless the spec says more."""
+
+    header: str | None = "Retry-After"
+    pointer: str | None = None
+    """JSON pointer into the 429 body holding seconds (Qualigate: `/retry_after`)."""
+    default_wait: float | None = None
+    """Seconds to wait on a 429 that carries no hint (Testmo: 60)."""
+
+
+@dataclass(frozen=True)
 class Endpoint(Generic[T]):
     """What the spec says about one operation, independent of any call."""
 
@@ -66,6 +86,7 @@ class Endpoint(Generic[T]):
     authenticated: bool = True
     idempotent: bool = False
     """Safe to re-send after the server may have acted on it (`x-idempotent`, or the method)."""
+    rate_limit: RateLimitHint = field(default_factory=lambda: RateLimitHint())
 
     def error_type(self, status: int) -> Any:
         code = str(status)
@@ -118,6 +139,11 @@ def require(payload: Mapping[str, Any], names: Sequence[str]) -> None:
 
 
 class _Base:
+    max_retry_wait: float = 120.0
+    """A 429 asking for a longer wait raises RateLimitError (with `retry_after`) instead of sleeping."""
+    _random: Callable[[], float] = staticmethod(random.random)
+    _clock: Callable[[], float] = staticmethod(time.monotonic)
+
     def __init__(
         self,
         *,
@@ -179,6 +205,7 @@ class _Base:
 
     @staticmethod
     def _error(endpoint: Endpoint[Any], response: httpx.Response) -> APIError:
+        """The typed error for a response, its body parsed into the spec's error model."""
         try:
             raw = response.json() if response.content else None
         except ValueError:
@@ -190,28 +217,48 @@ class _Base:
                 body = _adapter(error_type).validate_python(raw)
             except ValidationError:
                 body = raw
-        return status_error(response, body, raw)
+        error = status_error(response, body, raw)
+        if isinstance(error, RateLimitError):
+            error.retry_after = retry_hint(response, endpoint.rate_limit)
+        return error
 
-    @staticmethod
     def _retry_wait(
-        endpoint: Endpoint[Any], attempt: int, limit: int, response: httpx.Response | None, *, sent: bool
+        self,
+        endpoint: Endpoint[Any],
+        attempt: int,
+        limit: int,
+        response: httpx.Response | None,
+        *,
+        sent: bool,
     ) -> float | None:
-        """Seconds to wait before the next attempt, or None when this outcome must not be retried."""
+        """Seconds to wait before attempt `attempt + 1`, or None when this outcome must not be retried.
+
+        A POST or PATCH is re-sent only when the server certainly did not act on it: a 429, or a
+        request that never left. A server asking for a wait above `max_retry_wait` gets its error
+        raised (RateLimitError with `retry_after` for a 429) rather than slept through.
+        """
+        safe = endpoint.method in _SAFE_METHODS or endpoint.idempotent
+        if response is None:
+            return backoff(attempt, self._random()) if attempt < limit and (safe or not sent) else None
+        if response.status_code not in _RETRY_STATUSES or (response.status_code != 429 and not safe):
+            return None
+        hint = retry_hint(response, endpoint.rate_limit)
+        if hint is not None and hint > self.max_retry_wait:
+            raise self._error(endpoint, response)
         if attempt >= limit:
             return None
-        method_safe = endpoint.method in _SAFE_METHODS or endpoint.idempotent
-        if response is None:
-            if sent and not method_safe:
-                return None  # the server may have acted on it
-        elif response.status_code not in _RETRY_STATUSES or (response.status_code != 429 and not method_safe):
-            return None
-        hint = _retry_after(response) if response is not None else None
-        backoff = min(_INITIAL_BACKOFF * 2**attempt, _MAX_BACKOFF) * (1 - 0.25 * random.random())
-        return hint if hint is not None else backoff
+        return hint if hint is not None else backoff(attempt, self._random())
+
+    def _log_retry(self, endpoint: Endpoint[Any], outcome: str, attempt: int, limit: int, wait: float) -> None:
+        logger.info(
+            "%s %s -> %s, retry %d/%d in %.2fs", endpoint.method, endpoint.path, outcome, attempt + 1, limit, wait
+        )
 
 
 class SyncAPIClient(_Base):
     """Base of the generated synchronous clients."""
+
+    _sleep: Callable[[float], None] = staticmethod(time.sleep)
 
     def __init__(
         self,
@@ -249,31 +296,58 @@ class SyncAPIClient(_Base):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> T:
+        return self._send(endpoint, call, auth, extra_headers, timeout, max_retries)[0]
+
+    def _send(
+        self,
+        endpoint: Endpoint[T],
+        call: Call,
+        auth: httpx.Auth | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> tuple[T, httpx.Response]:
+        """The parsed 2xx body and its response, after the retries the outcome allows."""
         limit = self.max_retries if max_retries is None else max_retries
         attempt = 0
         while True:
             request = self._request(endpoint, call, extra_headers, timeout)
             try:
                 response = self._client.send(request, auth=auth or self._auth)
-            except httpx.TimeoutException as exc:
-                wait = self._retry_wait(endpoint, attempt, limit, None, sent=not isinstance(exc, httpx.ConnectTimeout))
+            except TokenExchangeError as exc:
+                retryable = exc.status_code in _RETRY_STATUSES
+                wait = self._retry_wait(endpoint, attempt, limit, None, sent=False) if retryable else None
                 if wait is None:
-                    raise APITimeoutError(request=request) from exc
+                    raise
+                outcome = f"token exchange {exc.status_code}"
             except httpx.TransportError as exc:
-                wait = self._retry_wait(endpoint, attempt, limit, None, sent=not isinstance(exc, httpx.ConnectError))
+                wait = self._retry_wait(endpoint, attempt, limit, None, sent=_maybe_sent(exc))
                 if wait is None:
-                    raise APIConnectionError(f"Connection error: {type(exc).__name__}", request=request) from exc
+                    raise _transport_error(exc, request) from exc
+                outcome = type(exc).__name__
             else:
-                wait = None if response.is_success else self._retry_wait(endpoint, attempt, limit, response, sent=True)
+                if response.is_success:
+                    logger.debug("%s %s -> %d", endpoint.method, endpoint.path, response.status_code)
+                    return self._parse(endpoint, response), response
+                wait = self._retry_wait(endpoint, attempt, limit, response, sent=True)
                 if wait is None:
-                    return self._parse(endpoint, response)
+                    raise self._error(endpoint, response)
+                outcome = str(response.status_code)
                 response.close()
-            time.sleep(wait)
+            self._log_retry(endpoint, outcome, attempt, limit, wait)
+            self._sleep(wait)
             attempt += 1
+
+    def _poll_read(self, endpoint: Endpoint[T], call: Call) -> tuple[T, float | None]:
+        """One status read for a wait: the state and the server's hint for the next read."""
+        state, response = self._send(endpoint, call)
+        return state, parse_retry_after(response.headers.get("retry-after"))
 
 
 class AsyncAPIClient(_Base):
     """Base of the generated asynchronous clients."""
+
+    _sleep: Callable[[float], Awaitable[None]] = staticmethod(asyncio.sleep)
 
     def __init__(
         self,
@@ -311,50 +385,112 @@ class AsyncAPIClient(_Base):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> T:
+        return (await self._send(endpoint, call, auth, extra_headers, timeout, max_retries))[0]
+
+    async def _send(
+        self,
+        endpoint: Endpoint[T],
+        call: Call,
+        auth: httpx.Auth | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> tuple[T, httpx.Response]:
+        """The parsed 2xx body and its response, after the retries the outcome allows."""
         limit = self.max_retries if max_retries is None else max_retries
         attempt = 0
         while True:
             request = self._request(endpoint, call, extra_headers, timeout)
             try:
                 response = await self._client.send(request, auth=auth or self._auth)
-            except httpx.TimeoutException as exc:
-                wait = self._retry_wait(endpoint, attempt, limit, None, sent=not isinstance(exc, httpx.ConnectTimeout))
-                if wait is None:
-                    raise APITimeoutError(request=request) from exc
-            except httpx.TransportError as exc:
-                wait = self._retry_wait(endpoint, attempt, limit, None, sent=not isinstance(exc, httpx.ConnectError))
-                if wait is None:
-                    raise APIConnectionError(f"Connection error: {type(exc).__name__}", request=request) from exc
-            else:
                 await response.aread()
-                wait = None if response.is_success else self._retry_wait(endpoint, attempt, limit, response, sent=True)
+            except TokenExchangeError as exc:
+                retryable = exc.status_code in _RETRY_STATUSES
+                wait = self._retry_wait(endpoint, attempt, limit, None, sent=False) if retryable else None
                 if wait is None:
-                    return self._parse(endpoint, response)
+                    raise
+                outcome = f"token exchange {exc.status_code}"
+            except httpx.TransportError as exc:
+                wait = self._retry_wait(endpoint, attempt, limit, None, sent=_maybe_sent(exc))
+                if wait is None:
+                    raise _transport_error(exc, request) from exc
+                outcome = type(exc).__name__
+            else:
+                if response.is_success:
+                    logger.debug("%s %s -> %d", endpoint.method, endpoint.path, response.status_code)
+                    return self._parse(endpoint, response), response
+                wait = self._retry_wait(endpoint, attempt, limit, response, sent=True)
+                if wait is None:
+                    raise self._error(endpoint, response)
+                outcome = str(response.status_code)
                 await response.aclose()
-            await asyncio.sleep(wait)
+            self._log_retry(endpoint, outcome, attempt, limit, wait)
+            await self._sleep(wait)
             attempt += 1
+
+    async def _poll_read(self, endpoint: Endpoint[T], call: Call) -> tuple[T, float | None]:
+        """One status read for a wait: the state and the server's hint for the next read."""
+        state, response = await self._send(endpoint, call)
+        return state, parse_retry_after(response.headers.get("retry-after"))
 
 
 _S = TypeVar("_S", bound=SyncAPIClient)
 _A = TypeVar("_A", bound=AsyncAPIClient)
 
 
-def _retry_after(response: httpx.Response) -> float | None:
-    """`Retry-After` in seconds or as an HTTP date; nonsense gives no hint."""
-    value = response.headers.get("retry-after")
-    if value is None:
+def backoff(attempt: int, jitter: float) -> float:
+    """0.5 s doubling per attempt up to 8 s, less up to a quarter at random (`jitter` in [0, 1))."""
+    return min(_INITIAL_BACKOFF * 2.0 ** max(attempt, 0), _MAX_BACKOFF) * (1 - 0.25 * jitter)
+
+
+def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
+    """`Retry-After` in seconds or as an HTTP date; a date in the past is 0; nonsense is no hint."""
+    if value is None or not value.strip():
         return None
     try:
         seconds = float(value)
     except ValueError:
         try:
-            parsed = email.utils.parsedate_to_datetime(value)
+            when = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
             return None
-        seconds = parsed.timestamp() - time.time()
-    if seconds != seconds or seconds < 0:
-        return 0.0 if seconds < 0 else None
-    return min(seconds, 120.0)
+        if when.tzinfo is None:
+            return None
+        seconds = when.timestamp() - (time.time() if now is None else now)
+    if not math.isfinite(seconds):
+        return None
+    return max(seconds, 0.0)
+
+
+def retry_hint(response: httpx.Response, where: RateLimitHint) -> float | None:
+    """How long the response asks the client to wait: header, then body field, then the vendor default on a 429."""
+    if where.header is not None:
+        hint = parse_retry_after(response.headers.get(where.header))
+        if hint is not None:
+            return hint
+    if where.pointer is not None:
+        try:
+            value: Any = response.json()
+        except ValueError:
+            value = None
+        for token in where.pointer.lstrip("/").split("/"):
+            value = value.get(token) if isinstance(value, dict) else None
+        if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+            return max(float(value), 0.0)
+    if response.status_code == 429:
+        return where.default_wait
+    return None
+
+
+def _maybe_sent(exc: httpx.TransportError) -> bool:
+    """Whether the server may have received the request: only failures to connect say it did not."""
+    return not isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
+
+
+def _transport_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(request=request)
+    return APIConnectionError(f"Connection error: {type(exc).__name__}", request=request)
 
 
 def _short(exc: ValidationError) -> str:

@@ -10,8 +10,11 @@
     │   ├── UnprocessableEntityError   422
     │   ├── RateLimitError             429
     │   └── InternalServerError        5xx
-    └── APIConnectionError        no answer: the connection failed
-        └── APITimeoutError       no answer in time
+    ├── APIConnectionError        no answer: the connection failed
+    │   └── APITimeoutError       no answer in time
+    ├── TokenExchangeError        the API key could not be traded for a token
+    ├── PollTimeoutError          a run was still pending at the wait's deadline
+    └── RunFailedError            a run ended in a failure state (with raise_on_failure=True)
 
 Each status error carries the status, the response headers, the request id and the vendor's
 error body parsed into its spec model (or the raw JSON when it does not fit). Messages name the
@@ -45,6 +48,34 @@ class APIConnectionError(APIError):
 class APITimeoutError(APIConnectionError):
     def __init__(self, message: str = "Request timed out.", *, request: httpx.Request | None = None) -> None:
         super().__init__(message, request=request)
+
+
+class TokenExchangeError(APIError):
+    """The exchange of the API key for a token was refused or answered without a token."""
+
+    def __init__(self, message: str, *, status_code: int | None = None, body: Any = None) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.body = body
+
+
+class PollTimeoutError(APIError):
+    """The deadline passed while the run was still pending; `last` is the last state read."""
+
+    def __init__(self, message: str, *, last: Any, status: Any, elapsed: float) -> None:
+        super().__init__(message)
+        self.last = last
+        self.status = status
+        self.elapsed = elapsed
+
+
+class RunFailedError(APIError):
+    """The run ended in a failure state; `run` is its final state."""
+
+    def __init__(self, message: str, *, run: Any, status: Any) -> None:
+        super().__init__(message)
+        self.run = run
+        self.status = status
 
 
 class APIStatusError(APIError):
@@ -82,7 +113,9 @@ class UnprocessableEntityError(APIStatusError):
 
 
 class RateLimitError(APIStatusError):
-    pass
+    """429. `retry_after` is the wait the server asked for, in seconds, when it said."""
+
+    retry_after: float | None = None
 
 
 class InternalServerError(APIStatusError):
@@ -105,13 +138,13 @@ def status_error(response: httpx.Response, body: Any, raw: Any) -> APIStatusErro
     cls = _BY_STATUS.get(response.status_code)
     if cls is None:
         cls = InternalServerError if response.status_code >= 500 else APIStatusError
-    detail = _vendor_message(raw)
+    detail = vendor_message(raw)
     reason = response.reason_phrase or "error"
     message = f"{response.status_code} {reason}" + (f": {detail}" if detail else "")
     return cls(message, response=response, body=body)
 
 
-def _vendor_message(raw: Any) -> str:
+def vendor_message(raw: Any) -> str:
     """The human part of an error body, whatever the vendor calls it, shortened."""
     text = ""
     if isinstance(raw, dict):
