@@ -249,6 +249,31 @@ class _Base:
             return None
         return hint if hint is not None else backoff(attempt, self._random())
 
+    def _after_exception(
+        self, endpoint: Endpoint[Any], exc: Exception, request: httpx.Request, attempt: int, limit: int
+    ) -> tuple[float, str]:
+        """Wait and log label before retrying a send that raised; raises what the caller should see."""
+        if isinstance(exc, TokenExchangeError):
+            # The request itself was never sent, and the exchange is idempotent.
+            wait = self._retry_wait(endpoint, attempt, limit, None, sent=False)
+            if wait is None or exc.status_code not in _RETRY_STATUSES:
+                raise exc
+            return wait, f"token exchange {exc.status_code}"
+        assert isinstance(exc, httpx.TransportError)
+        wait = self._retry_wait(endpoint, attempt, limit, None, sent=_maybe_sent(exc))
+        if wait is None:
+            raise _transport_error(exc, request) from exc
+        return wait, type(exc).__name__
+
+    def _after_failure(
+        self, endpoint: Endpoint[Any], response: httpx.Response, attempt: int, limit: int
+    ) -> tuple[float, str]:
+        """Wait and log label before retrying an unsuccessful status; raises its typed error if it is final."""
+        wait = self._retry_wait(endpoint, attempt, limit, response, sent=True)
+        if wait is None:
+            raise self._error(endpoint, response)
+        return wait, str(response.status_code)
+
     def _log_retry(self, endpoint: Endpoint[Any], outcome: str, attempt: int, limit: int, wait: float) -> None:
         logger.info(
             "%s %s -> %s, retry %d/%d in %.2fs", endpoint.method, endpoint.path, outcome, attempt + 1, limit, wait
@@ -314,25 +339,13 @@ class SyncAPIClient(_Base):
             request = self._request(endpoint, call, extra_headers, timeout)
             try:
                 response = self._client.send(request, auth=auth or self._auth)
-            except TokenExchangeError as exc:
-                retryable = exc.status_code in _RETRY_STATUSES
-                wait = self._retry_wait(endpoint, attempt, limit, None, sent=False) if retryable else None
-                if wait is None:
-                    raise
-                outcome = f"token exchange {exc.status_code}"
-            except httpx.TransportError as exc:
-                wait = self._retry_wait(endpoint, attempt, limit, None, sent=_maybe_sent(exc))
-                if wait is None:
-                    raise _transport_error(exc, request) from exc
-                outcome = type(exc).__name__
+            except (TokenExchangeError, httpx.TransportError) as exc:
+                wait, outcome = self._after_exception(endpoint, exc, request, attempt, limit)
             else:
                 if response.is_success:
                     logger.debug("%s %s -> %d", endpoint.method, endpoint.path, response.status_code)
                     return self._parse(endpoint, response), response
-                wait = self._retry_wait(endpoint, attempt, limit, response, sent=True)
-                if wait is None:
-                    raise self._error(endpoint, response)
-                outcome = str(response.status_code)
+                wait, outcome = self._after_failure(endpoint, response, attempt, limit)
                 response.close()
             self._log_retry(endpoint, outcome, attempt, limit, wait)
             self._sleep(wait)
@@ -404,25 +417,13 @@ class AsyncAPIClient(_Base):
             try:
                 response = await self._client.send(request, auth=auth or self._auth)
                 await response.aread()
-            except TokenExchangeError as exc:
-                retryable = exc.status_code in _RETRY_STATUSES
-                wait = self._retry_wait(endpoint, attempt, limit, None, sent=False) if retryable else None
-                if wait is None:
-                    raise
-                outcome = f"token exchange {exc.status_code}"
-            except httpx.TransportError as exc:
-                wait = self._retry_wait(endpoint, attempt, limit, None, sent=_maybe_sent(exc))
-                if wait is None:
-                    raise _transport_error(exc, request) from exc
-                outcome = type(exc).__name__
+            except (TokenExchangeError, httpx.TransportError) as exc:
+                wait, outcome = self._after_exception(endpoint, exc, request, attempt, limit)
             else:
                 if response.is_success:
                     logger.debug("%s %s -> %d", endpoint.method, endpoint.path, response.status_code)
                     return self._parse(endpoint, response), response
-                wait = self._retry_wait(endpoint, attempt, limit, response, sent=True)
-                if wait is None:
-                    raise self._error(endpoint, response)
-                outcome = str(response.status_code)
+                wait, outcome = self._after_failure(endpoint, response, attempt, limit)
                 await response.aclose()
             self._log_retry(endpoint, outcome, attempt, limit, wait)
             await self._sleep(wait)
