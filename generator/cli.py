@@ -95,3 +95,43 @@ def generate(specs: tuple[str, ...], out: Path | None, check_only: bool) -> None
         click.echo(f"{len(paths)} package(s) up to date in {out}")
         return
     click.echo(f"generated {len(outcome.written)} package(s) in {out}")
+
+
+@main.command()
+@click.argument("vendor_or_spec", metavar="VENDOR|SPEC")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=0, type=int, help="Default: a free port.")
+@click.option("--api-key", default=None, help="The credential the mock accepts (default: a fixed test key).")
+@click.option("--scenario", default=None, help="Outcome of every run: success, failure, or a terminal status.")
+@click.option(
+    "--token-ttl", default=None, type=float, help="Lifetime of issued tokens in seconds (default: the spec's)."
+)
+def mock(
+    vendor_or_spec: str, host: str, port: int, api_key: str | None, scenario: str | None, token_ttl: float | None
+) -> None:
+    """Serve a mock of VENDOR (one of ./specs) or of any SPEC file until interrupted."""
+    import socket
+
+    import uvicorn
+
+    from generator.mock.app import DEFAULT_API_KEY, Settings
+    from generator.mock.server import build_app, spec_path
+    from generator.spec.problems import SpecError
+
+    if not spec_path(vendor_or_spec).is_file():
+        raise click.UsageError(f"no spec for {vendor_or_spec!r}: give a vendor of ./specs or a spec file")
+    try:
+        settings = Settings(api_key=api_key or DEFAULT_API_KEY, token_ttl=token_ttl, scenario=scenario)
+        app = build_app(vendor_or_spec, settings)
+    except SpecError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        raise SystemExit(1) from None
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    bound = sock.getsockname()[1]
+    click.echo(f"mock of {app.api.title} on http://{host}:{bound}{app.base_path}")
+    click.echo(f"api key: {settings.api_key}" + ("" if api_key else " (the default test key)"))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False))
+    server.run(sockets=[sock])

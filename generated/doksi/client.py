@@ -365,6 +365,7 @@ class DoksiClient(SyncAPIClient):
         poll_interval: float | None = None,
         on_update: Callable[[Run], None] | None = None,
         raise_on_failure: bool = False,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Run:
         """Create a run. Then wait for the run through wait_for_get_run.
 
@@ -373,11 +374,12 @@ class DoksiClient(SyncAPIClient):
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            extra_headers: Sent with the trigger request only.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
-        started = self.create_run(body=body, matrix=matrix)
+        started = self.create_run(body=body, matrix=matrix, extra_headers=extra_headers)
         return self.wait_for_get_run(
             run_id=link_value(started, "/run_id"),
             timeout=timeout,
@@ -575,6 +577,7 @@ class AsyncDoksiClient(AsyncAPIClient):
         poll_interval: float | None = None,
         on_update: Callable[[Run], None] | None = None,
         raise_on_failure: bool = False,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Run:
         """Create a run. Then wait for the run through wait_for_get_run.
 
@@ -583,11 +586,12 @@ class AsyncDoksiClient(AsyncAPIClient):
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            extra_headers: Sent with the trigger request only.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
-        started = await self.create_run(body=body, matrix=matrix)
+        started = await self.create_run(body=body, matrix=matrix, extra_headers=extra_headers)
         return await self.wait_for_get_run(
             run_id=link_value(started, "/run_id"),
             timeout=timeout,

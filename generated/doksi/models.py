@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AnyUrl, AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
 from generator.runtime import OpenStrEnum
 
@@ -131,7 +131,7 @@ class RunCreatedResult(BaseModel):
     """Identifier of this result."""
     test_id: str
     """Test being executed."""
-    url: AnyUrl
+    url: str
     """Dashboard page of this result."""
 
 
@@ -173,7 +173,7 @@ class Upload(BaseModel):
     )
     upload_id: str
     """Identifier to pass to `createTarget` after the PUT."""
-    upload_url: AnyUrl
+    upload_url: str
     """
     Presigned storage URL, valid for one hour. PUT the zip to it with `Content-Type: application/zip` and no
     Authorization header.
@@ -203,9 +203,9 @@ class Destination(BaseModel):
         populate_by_name=True,
     )
     platform: DestinationPlatform
-    web_url: AnyUrl | None = None
+    web_url: str | None = None
     """Web application tested."""
-    binary_url: AnyUrl | None = None
+    binary_url: str | None = None
     """APK downloaded for the session (inferred)."""
     target_id: str | None = None
     """Registered target used (inferred)."""
@@ -222,9 +222,9 @@ class MatrixEntry(BaseModel):
         populate_by_name=True,
     )
     platform: Platform
-    web_url: AnyUrl | None = None
+    web_url: str | None = None
     """URL of the web application to test (web)."""
-    binary_url: AnyUrl | None = None
+    binary_url: str | None = None
     """Publicly reachable APK that Doksi downloads when the session starts (android)."""
     target_id: str | None = None
     """Target registered with `createTarget` (android)."""
@@ -265,7 +265,7 @@ class RunResult(BaseModel):
     status: RunStatus
     duration_seconds: float
     """Elapsed time of this execution in seconds."""
-    url: AnyUrl
+    url: str
     """Dashboard page of this result."""
     destination: Destination
 

@@ -347,6 +347,7 @@ class KapptivateClient(SyncAPIClient):
         poll_interval: float | None = None,
         on_update: Callable[[CiResult], None] | None = None,
         raise_on_failure: bool = False,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> CiResult:
         """Trigger a CI test run. Then wait for the run through wait_for_get_ci_result.
 
@@ -355,6 +356,7 @@ class KapptivateClient(SyncAPIClient):
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            extra_headers: Sent with the trigger request only.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
@@ -366,6 +368,7 @@ class KapptivateClient(SyncAPIClient):
             tests=tests,
             options=options,
             run_origin=run_origin,
+            extra_headers=extra_headers,
         )
         return self.wait_for_get_ci_result(
             result_id=link_value(started, "/result_id"),
@@ -545,6 +548,7 @@ class AsyncKapptivateClient(AsyncAPIClient):
         poll_interval: float | None = None,
         on_update: Callable[[CiResult], None] | None = None,
         raise_on_failure: bool = False,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> CiResult:
         """Trigger a CI test run. Then wait for the run through wait_for_get_ci_result.
 
@@ -553,6 +557,7 @@ class AsyncKapptivateClient(AsyncAPIClient):
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            extra_headers: Sent with the trigger request only.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
@@ -564,6 +569,7 @@ class AsyncKapptivateClient(AsyncAPIClient):
             tests=tests,
             options=options,
             run_origin=run_origin,
+            extra_headers=extra_headers,
         )
         return await self.wait_for_get_ci_result(
             result_id=link_value(started, "/result_id"),

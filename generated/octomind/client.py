@@ -904,6 +904,7 @@ class OctomindClient(SyncAPIClient):
         poll_interval: float | None = None,
         on_update: Callable[[TestReport], None] | None = None,
         raise_on_failure: bool = False,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> TestReport:
         """Execute the tests of a test target. Then wait for the run through wait_for_get_test_report.
 
@@ -912,6 +913,7 @@ class OctomindClient(SyncAPIClient):
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            extra_headers: Sent with the trigger request only.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
@@ -926,6 +928,7 @@ class OctomindClient(SyncAPIClient):
             tags=tags,
             breakpoint=breakpoint,
             browser=browser,
+            extra_headers=extra_headers,
         )
         return self.wait_for_get_test_report(
             test_target_id=link_value(started, "/testReport/testTargetId"),
@@ -1443,6 +1446,7 @@ class AsyncOctomindClient(AsyncAPIClient):
         poll_interval: float | None = None,
         on_update: Callable[[TestReport], None] | None = None,
         raise_on_failure: bool = False,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> TestReport:
         """Execute the tests of a test target. Then wait for the run through wait_for_get_test_report.
 
@@ -1451,6 +1455,7 @@ class AsyncOctomindClient(AsyncAPIClient):
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            extra_headers: Sent with the trigger request only.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
@@ -1465,6 +1470,7 @@ class AsyncOctomindClient(AsyncAPIClient):
             tags=tags,
             breakpoint=breakpoint,
             browser=browser,
+            extra_headers=extra_headers,
         )
         return await self.wait_for_get_test_report(
             test_target_id=link_value(started, "/testReport/testTargetId"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import AnyUrl, AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
 from generator.runtime import OpenStrEnum
 
@@ -87,7 +87,7 @@ class NewTestTarget(BaseModel):
     )
     app: str
     """Name of the application or project."""
-    discovery_url: Annotated[AnyUrl, Field(alias="discoveryUrl")]
+    discovery_url: Annotated[str, Field(alias="discoveryUrl")]
     """URL from which Octomind discovers the application."""
 
 
@@ -248,7 +248,7 @@ class TestTargetUpdateRequest(BaseModel):
     )
     app: str | None = None
     """New application or project name."""
-    discovery_url: Annotated[AnyUrl | None, Field(alias="discoveryUrl")] = None
+    discovery_url: Annotated[str | None, Field(alias="discoveryUrl")] = None
     """New discovery URL."""
     test_id_attribute: Annotated[str | None, Field(alias="testIdAttribute")] = None
     """HTML attribute that carries test ids, e.g. test-automation-id."""
@@ -359,7 +359,7 @@ class EnvironmentCreateRequest(BaseModel):
     )
     name: str
     """Name of the environment."""
-    discovery_url: Annotated[AnyUrl, Field(alias="discoveryUrl")]
+    discovery_url: Annotated[str, Field(alias="discoveryUrl")]
     """Base URL of the application in this environment."""
     test_account: Annotated[TestAccountInput | None, Field(alias="testAccount")] = None
     """Account the tests log in with."""
@@ -391,7 +391,7 @@ class EnvironmentResponse(BaseModel):
     updated_at: Annotated[AwareDatetime | None, Field(alias="updatedAt")] = None
     """When the environment last changed."""
     type: EnvironmentType
-    discovery_url: Annotated[AnyUrl | None, Field(alias="discoveryUrl")] = None
+    discovery_url: Annotated[str | None, Field(alias="discoveryUrl")] = None
     """Base URL of the application in this environment."""
     additional_header_fields: Annotated[dict[str, Any] | None, Field(alias="additionalHeaderFields")] = None
     """Extra HTTP headers sent with every request of a run."""
@@ -415,7 +415,7 @@ class EnvironmentSummary(BaseModel):
     id: UUID | None = None
     """Id of the environment."""
     type: EnvironmentType | None = None
-    discovery_url: Annotated[AnyUrl | None, Field(alias="discoveryUrl")] = None
+    discovery_url: Annotated[str | None, Field(alias="discoveryUrl")] = None
     """Base URL of the application in this environment."""
     email: str | None = None
     """Mailbox address of the environment, for testing e-mail flows."""
@@ -430,7 +430,7 @@ class EnvironmentUpdateRequest(BaseModel):
     )
     name: str | None = None
     """New name."""
-    discovery_url: Annotated[AnyUrl | None, Field(alias="discoveryUrl")] = None
+    discovery_url: Annotated[str | None, Field(alias="discoveryUrl")] = None
     """New base URL."""
     test_account: Annotated[TestAccountInput | None, Field(alias="testAccount")] = None
     """New test account, or null to remove it."""
@@ -537,7 +537,7 @@ class TestResult(BaseModel):
     status: TestResultStatus
     error_message: Annotated[str | None, Field(alias="errorMessage")] = None
     """What went wrong; set only when the status is FAILED or ERROR."""
-    trace_url: Annotated[AnyUrl | None, Field(alias="traceUrl")] = None
+    trace_url: Annotated[str | None, Field(alias="traceUrl")] = None
     """Download link of the browser trace of the run; set only once the result is PASSED or FAILED."""
     breakpoint: ReportedBreakpoint | None = None
     browser: ReportedBrowser | None = None
@@ -617,7 +617,7 @@ class TestReport(BaseModel):
     """When the report was created."""
     updated_at: Annotated[AwareDatetime, Field(alias="updatedAt")]
     """When the report last changed."""
-    execution_url: Annotated[AnyUrl, Field(alias="executionUrl")]
+    execution_url: Annotated[str, Field(alias="executionUrl")]
     """URL the tests ran against."""
     status: TestReportStatus
     context: ExecutionContext
@@ -650,7 +650,7 @@ class TestTargetExecutionRequest(BaseModel):
     )
     test_target_id: Annotated[UUID, Field(alias="testTargetId")]
     """Id of the test target whose tests run."""
-    url: AnyUrl
+    url: str
     """URL of the deployment to test in this run."""
     context: ExecutionContext
     environment_name: Annotated[str | None, Field(alias="environmentName")] = "default"
@@ -669,6 +669,6 @@ class TestExecutionResponse(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    test_report_url: Annotated[AnyUrl, Field(alias="testReportUrl")]
+    test_report_url: Annotated[str, Field(alias="testReportUrl")]
     """Link to the report in the Octomind app."""
     test_report: Annotated[TestReport, Field(alias="testReport")]

@@ -433,6 +433,7 @@ class QualigateClient(SyncAPIClient):
         poll_interval: float | None = None,
         on_update: Callable[[TestRunStatus | SuiteRunStatus], None] | None = None,
         raise_on_failure: bool = False,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> TestRunStatus | SuiteRunStatus:
         """Trigger test runs. Then wait for the run through wait_for_get_run_status.
 
@@ -441,6 +442,7 @@ class QualigateClient(SyncAPIClient):
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            extra_headers: Sent with the trigger request only.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
@@ -455,6 +457,7 @@ class QualigateClient(SyncAPIClient):
             viewport_width=viewport_width,
             viewport_height=viewport_height,
             context=context,
+            extra_headers=extra_headers,
         )
         if has_value(started, "/test_run_id"):
             return self.wait_for_get_run_status(
@@ -692,6 +695,7 @@ class AsyncQualigateClient(AsyncAPIClient):
         poll_interval: float | None = None,
         on_update: Callable[[TestRunStatus | SuiteRunStatus], None] | None = None,
         raise_on_failure: bool = False,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> TestRunStatus | SuiteRunStatus:
         """Trigger test runs. Then wait for the run through wait_for_get_run_status.
 
@@ -700,6 +704,7 @@ class AsyncQualigateClient(AsyncAPIClient):
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            extra_headers: Sent with the trigger request only.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
@@ -714,6 +719,7 @@ class AsyncQualigateClient(AsyncAPIClient):
             viewport_width=viewport_width,
             viewport_height=viewport_height,
             context=context,
+            extra_headers=extra_headers,
         )
         if has_value(started, "/test_run_id"):
             return await self.wait_for_get_run_status(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import AnyUrl, AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
 from generator.runtime import OpenStrEnum
 
@@ -180,7 +180,7 @@ class TestRunResult(BaseModel):
     """Run duration in milliseconds (null while unfinished; inferred)."""
     error_message: str | None = None
     """Why the run failed; present only on failed runs."""
-    dashboard_url: AnyUrl
+    dashboard_url: str
     """Link to the run in the Qualigate dashboard."""
 
 
@@ -209,7 +209,7 @@ class TestRunStatus(BaseModel):
     """Total number of test steps."""
     error_message: str | None = None
     """Why the run did not pass; null when it passed."""
-    video_url: AnyUrl | None = None
+    video_url: str | None = None
     """URL of the run's screen recording."""
 
 

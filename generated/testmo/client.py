@@ -933,6 +933,7 @@ class TestmoClient(SyncAPIClient):
         poll_interval: float | None = None,
         on_update: Callable[[AutomationRunResponse], None] | None = None,
         raise_on_failure: bool = False,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> AutomationRunResponse:
         """Create an automation run. Then wait for the run through wait_for_get_automation_run.
 
@@ -941,6 +942,7 @@ class TestmoClient(SyncAPIClient):
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            extra_headers: Sent with the trigger request only.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
@@ -958,6 +960,7 @@ class TestmoClient(SyncAPIClient):
             artifacts=artifacts,
             fields=fields,
             links=links,
+            extra_headers=extra_headers,
         )
         return self.wait_for_get_automation_run(
             automation_run_id=link_value(started, "/id"),
@@ -1509,6 +1512,7 @@ class AsyncTestmoClient(AsyncAPIClient):
         poll_interval: float | None = None,
         on_update: Callable[[AutomationRunResponse], None] | None = None,
         raise_on_failure: bool = False,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> AutomationRunResponse:
         """Create an automation run. Then wait for the run through wait_for_get_automation_run.
 
@@ -1517,6 +1521,7 @@ class AsyncTestmoClient(AsyncAPIClient):
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            extra_headers: Sent with the trigger request only.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
@@ -1534,6 +1539,7 @@ class AsyncTestmoClient(AsyncAPIClient):
             artifacts=artifacts,
             fields=fields,
             links=links,
+            extra_headers=extra_headers,
         )
         return await self.wait_for_get_automation_run(
             automation_run_id=link_value(started, "/id"),

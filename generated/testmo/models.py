@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import AnyUrl, AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from generator.runtime import OpenIntEnum, OpenStrEnum
 
@@ -20,7 +20,7 @@ class Artifact(BaseModel):
     """Artifact name, usually the file name."""
     note: Annotated[str | None, Field(max_length=80)] = None
     """Short note."""
-    url: AnyUrl
+    url: str
     """Where the artifact can be downloaded."""
     mime_type: str | None = None
     """MIME type of the file, e.g. image/png."""
@@ -195,7 +195,7 @@ class Link(BaseModel):
     """Link text."""
     note: Annotated[str | None, Field(max_length=80)] = None
     """Short note."""
-    url: AnyUrl
+    url: str
     """Link target."""
 
 

@@ -436,17 +436,19 @@ def _waiter(op: Operation, method: Method) -> Waiter:
 
 
 def _wait_doc(text: str, *extra: str) -> str:
+    """The docstring of a waiting method; `extra` adds lines to its Args section."""
     tail = [
         "Args:",
         "    timeout: Overall deadline in seconds; the vendor's recommended one by default.",
         "    poll_interval: Seconds between reads when the server gives no hint.",
         "    on_update: Called with every state read.",
         "    raise_on_failure: Raise RunFailedError when the run ends in a failure state.",
+        *extra,
         "",
         "Raises:",
         "    PollTimeoutError: The run was still pending at the deadline.",
     ]
-    return docstring(text, *extra, indent=8, tail=tail)
+    return docstring(text, indent=8, tail=tail)
 
 
 def _trigger_waiter(
@@ -482,7 +484,8 @@ def _trigger_waiter(
     if target is None or not calls:
         return None
     text = f"{_sentence(op.summary) or method.name} Then wait for the run through {target.name}."
-    return TriggerWaiter(f"{method.name}_and_wait", method, target, calls, _wait_doc(text))
+    doc = _wait_doc(text, "    extra_headers: Sent with the trigger request only.")
+    return TriggerWaiter(f"{method.name}_and_wait", method, target, calls, doc)
 
 
 def _pager(op: Operation, method: Method, types: TypeMapper) -> Pager | None:

@@ -66,9 +66,19 @@ def generate_models(api: Api) -> tuple[str, frozenset[str]]:
             use_double_quotes=True,
             use_single_line_docstring=True,
             set_default_enum_member=True,
-            # Addresses and hostnames stay strings: a vendor's odd value must not fail a whole response,
-            # and the validators would add dependencies generated clients do not otherwise need.
-            type_mappings=["email=string", "idn-email=string", "hostname=string", "idn-hostname=string"],
+            # Addresses, hostnames and URLs stay strings: a vendor's odd value must not fail a whole response,
+            # URL types would rewrite values (`https://a.example` comes back with a `/`), and the e-mail
+            # validator is a dependency generated clients do not otherwise need.
+            type_mappings=[
+                "email=string",
+                "idn-email=string",
+                "hostname=string",
+                "idn-hostname=string",
+                "uri=string",
+                "uri-reference=string",
+                "iri=string",
+                "iri-reference=string",
+            ],
             formatters=[],
         )
     except Exception as exc:  # the library raises many unrelated types; any of them means no models

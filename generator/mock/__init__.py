@@ -1,0 +1,1 @@
+"""Mock servers built from the specs."""

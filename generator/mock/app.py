@@ -1,0 +1,407 @@
+"""A vendor-faithful mock of one API, built from its IR and served by starlette.
+
+Runs are stateful and derived from the spec alone: a trigger operation is one whose `links`
+lead to an operation with `x-polling`. Triggering stores a run under a fresh id; each read of
+the status operation moves it through the pending values to a terminal one. A request header
+picks a run's outcome and pace (see `OUTCOME_HEADER`, `READS_HEADER`).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import secrets
+import threading
+import time
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from generator.mock.errors import declared, example_body, render, status_of
+from generator.mock.journal import Journal
+from generator.mock.validate import Validators, Violation, check_request
+from generator.spec import names
+from generator.spec.ir import Api, Link, Operation, SecurityScheme
+
+OUTCOME_HEADER = "x-testrelay-outcome"
+"""At trigger time: `success` (default), `failure`, or a terminal status value of the spec."""
+READS_HEADER = "x-testrelay-reads"
+"""At trigger time: how many status reads a run takes to end (default 2)."""
+PREFER_HEADER = "prefer"
+"""Prism's: `code=404`, `example=name`, `dynamic=true`."""
+DEFAULT_API_KEY = "testrelay-test-key"
+MAX_BODY = 1024 * 1024
+_METHODS = ("GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE")
+
+
+@dataclass
+class Route_:
+    op: Operation
+    pattern: re.Pattern[str]
+    groups: dict[str, str]
+
+
+@dataclass
+class Run:
+    outcome: str
+    reads_needed: int
+    reads: int = 0
+    ids: dict[str, str] = field(default_factory=dict)
+    """The status operation's arguments that name this run."""
+
+
+@dataclass
+class Settings:
+    api_key: str = DEFAULT_API_KEY
+    token_ttl: float | None = None
+    scenario: str | None = None
+    seed: int = 0
+
+
+class MockApp:
+    """The ASGI app plus the state a test may inspect: the journal and the runs."""
+
+    def __init__(self, api: Api, settings: Settings | None = None) -> None:
+        self.api = api
+        self.settings = settings or Settings()
+        self.validators = Validators(api)
+        self.journal = Journal(secrets=lambda: [self.settings.api_key, *self._tokens])
+        self.base_path = urlsplit(api.servers[0].url if api.servers else "/").path.rstrip("/")
+        self._routes = _compile(api)
+        self._lock = threading.Lock()
+        self._tokens: dict[str, float] = {}
+        self.runs: dict[str, Run] = {}
+        self._counter = 1000
+        self._schemes = {s.key: s for s in api.security_schemes}
+        self._exchanges = {s.token_exchange.operation_id: s for s in api.security_schemes if s.token_exchange}
+        self._polled = {op.operation_id: op for op in api.operations if op.polling is not None}
+        self.app = Starlette(routes=[Route("/{path:path}", self._handle, methods=list(_METHODS))])
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        await self.app(scope, receive, send)
+
+    # -- dispatch ----------------------------------------------------------------------------------
+
+    async def _handle(self, request: Request) -> Response:
+        body = await request.body()
+        self.journal.record(request.method, request.url.path, request.url.query, request.headers, body)
+        path = request.url.path
+        if not path.startswith(self.base_path + "/") and path != self.base_path:
+            return _json(404, {"message": f"no such path: {path}"})
+        relative = path[len(self.base_path) :] or "/"
+        matches = [(r, m) for r in self._routes if (m := r.pattern.fullmatch(relative))]
+        if not matches:
+            return _json(404, {"message": f"no such path: {path}"})
+        chosen = next(((r, m) for r, m in matches if r.op.method.upper() == request.method), None)
+        if chosen is None:
+            allow = ", ".join(sorted({r.op.method.upper() for r, _ in matches}))
+            return Response(status_code=405, headers={"Allow": allow})
+        route, match = chosen
+        if len(body) > MAX_BODY:
+            return self._violations(route.op, [Violation("body", (), f"body over {MAX_BODY} bytes")])
+        denied = self._authenticate(route.op, request.headers)
+        if denied is not None:
+            return denied
+        path_values = {route.groups[g]: v for g, v in match.groupdict().items()}
+        query = parse_qsl(request.url.query, keep_blank_values=True)
+        violations, params, payload = check_request(
+            self.validators, route.op, path_values, query, request.headers, request.headers.get("content-type"), body
+        )
+        if violations:
+            return self._violations(route.op, violations)
+        prefer = _prefer(request.headers.get(PREFER_HEADER, ""))
+        if "code" in prefer:
+            return self._preferred_code(route.op, prefer["code"], prefer.get("example"))
+        if route.op.operation_id in self._exchanges:
+            return self._exchange(route.op, payload)
+        if route.op.operation_id in self._polled:
+            return self._status_read(route.op, params)
+        return self._answer(route.op, prefer, params, payload, request.headers)
+
+    # -- auth --------------------------------------------------------------------------------------
+
+    def _authenticate(self, op: Operation, headers: Mapping[str, str]) -> Response | None:
+        if not op.security:
+            return None
+        for alternative in op.security:
+            if all(self._satisfied(self._schemes.get(key), headers) for key in alternative):
+                return None
+        response = declared(op, "401")
+        body = example_body(response)  # the vendor's own words for a bad credential
+        if body is not None:
+            return _json(401, body)
+        return self._error_answer(
+            response, 401, [Violation("header", ("Authorization",), "missing or invalid credentials")]
+        )
+
+    def _satisfied(self, scheme: SecurityScheme | None, headers: Mapping[str, str]) -> bool:
+        if scheme is None:
+            return True
+        if scheme.token_exchange is not None:
+            value = headers.get((scheme.param_name or "authorization").lower(), "")
+            prefix = scheme.token_exchange.header_prefix + " "
+            token = value[len(prefix) :] if value.startswith(prefix) else ""
+            with self._lock:
+                expires = self._tokens.get(token)
+            return expires is not None and time.monotonic() < expires
+        if scheme.kind == "apiKey" and scheme.location == "header":
+            return headers.get((scheme.param_name or "").lower()) == self.settings.api_key
+        if scheme.kind == "http" and scheme.scheme:
+            return headers.get("authorization") == f"{scheme.scheme.capitalize()} {self.settings.api_key}"
+        if scheme.kind in ("oauth2", "openIdConnect"):
+            return headers.get("authorization") == f"Bearer {self.settings.api_key}"
+        return True
+
+    def _exchange(self, op: Operation, payload: Any) -> Response:
+        scheme = self._exchanges[op.operation_id]
+        exchange = scheme.token_exchange
+        assert exchange is not None
+        if _pointer_get(payload, exchange.key_pointer) != self.settings.api_key:
+            return self._error_answer(declared(op, "401", "400"), 401, [Violation("body", (), "invalid API key")])
+        token = "mock." + secrets.token_urlsafe(24)
+        ttl = self.settings.token_ttl if self.settings.token_ttl is not None else exchange.ttl_seconds
+        with self._lock:
+            now = time.monotonic()
+            self._tokens = {t: e for t, e in self._tokens.items() if e > now}
+            self._tokens[token] = now + ttl
+        success = op.success
+        body = example_body(success) or {}
+        _pointer_set(body, exchange.token_pointer, token)
+        return self._respond(op, int(success.status) if success else 200, body)
+
+    # -- answers -----------------------------------------------------------------------------------
+
+    def _violations(self, op: Operation, violations: list[Violation]) -> Response:
+        wanted = ["422", "400"] if _validation_is_422(op) else ["400", "422"]
+        response = declared(op, *wanted)
+        return self._error_answer(response, status_of(response, wanted[0]), violations)
+
+    def _error_answer(self, response: Any, status: int, violations: list[Violation]) -> Response:
+        body = render(self.api, response, status, violations)
+        return _json(status, body) if body is not None else Response(status_code=status)
+
+    def _preferred_code(self, op: Operation, code: str, example: str | None) -> Response:
+        response = next((r for r in op.responses if r.status == code), None)
+        if response is None:
+            return self._violations(op, [Violation("header", ("Prefer",), f"{code} is not a declared status")])
+        if response.is_success:
+            return self._respond(op, int(code), self._example(response, example))
+        body = self._example(response, example)
+        if body is None and response.schema is not None:
+            body = render(self.api, response, int(code), [Violation("body", (), "error requested with Prefer")])
+        return _json(int(code), body) if body is not None else Response(status_code=int(code))
+
+    def _example(self, response: Any, name: str | None) -> Any:
+        for example in response.examples:
+            if name is None or example.name == name:
+                return copy.deepcopy(example.value)
+        return None
+
+    def _answer(
+        self, op: Operation, prefer: dict[str, str], params: dict[str, Any], payload: Any, headers: Mapping[str, str]
+    ) -> Response:
+        success = op.success
+        if success is None:
+            return Response(status_code=204)
+        status = int(success.status) if success.status.isdigit() else 200
+        if success.schema is None:
+            return Response(status_code=status)
+        body = self._example(success, prefer.get("example") or self._example_for(op, payload))
+        if body is None:
+            return self._respond(op, status, {})
+        for link in op.links:
+            target = self._polled.get(link.operation_id)
+            if target is not None:
+                self._start_run(op, link, target, body, params, payload, headers)
+        return self._respond(op, status, body)
+
+    def _example_for(self, op: Operation, payload: Any) -> str | None:
+        """With an exactly-one-of body and one example per member, the example in that member's place."""
+        success = op.success
+        if op.body is None or success is None or not isinstance(payload, dict):
+            return None
+        for group in op.body.exactly_one_of:
+            given = [i for i, name in enumerate(group) if name in payload]
+            if len(given) == 1 and len(success.examples) == len(group):
+                return success.examples[given[0]].name
+        return None
+
+    def _respond(self, op: Operation, status: int, body: Any) -> Response:
+        response = next((r for r in op.responses if r.status == str(status)), None)
+        if response is not None and response.schema is not None and body is not None:
+            errors = self.validators.errors(response.schema, body)
+            if errors:
+                message = f"mock answer for {op.operation_id} breaks its own spec: {errors[0].message[:200]}"
+                return _json(500, {"message": message})
+        if body is None:
+            return Response(status_code=status)
+        return _json(status, body)
+
+    # -- runs --------------------------------------------------------------------------------------
+
+    def _start_run(
+        self,
+        trigger: Operation,
+        link: Link,
+        status_op: Operation,
+        body: Any,
+        params: dict[str, Any],
+        payload: Any,
+        headers: Mapping[str, str],
+    ) -> None:
+        requested = {
+            names.snake_case(k): v for k, v in {**params, **(payload if isinstance(payload, dict) else {})}.items()
+        }
+        ids: dict[str, str] = {}
+        for target_param, expression in link.parameters:
+            if not expression.startswith("$response.body#"):
+                continue
+            pointer = expression.removeprefix("$response.body#")
+            if _pointer_get(body, pointer) is None:
+                return
+            echoed = requested.get(names.snake_case(pointer.rsplit("/", 1)[-1]))
+            if echoed is not None:
+                _pointer_set(body, pointer, echoed)
+                continue
+            fresh = self._fresh_id(status_op, target_param)
+            _pointer_set(body, pointer, fresh)
+            ids[target_param] = str(fresh)
+        outcome = headers.get(OUTCOME_HEADER) or self.settings.scenario or "success"
+        try:
+            reads = max(1, int(headers.get(READS_HEADER, "2")))
+        except ValueError:
+            reads = 2
+        with self._lock:
+            self.runs[secrets.token_hex(8)] = Run(outcome, reads, ids=ids)
+
+    def _fresh_id(self, status_op: Operation, param_name: str) -> Any:
+        param = next((p for p in status_op.parameters if p.name == param_name), None)
+        schema = param.schema if param is not None else {}
+        with self._lock:
+            self._counter += 1
+            counter = self._counter
+        if schema.get("type") == "integer":
+            return counter
+        if schema.get("format") == "uuid":
+            return str(uuid.uuid4())
+        return f"run{counter}{secrets.token_hex(3)}"
+
+    def _status_read(self, op: Operation, params: dict[str, Any]) -> Response:
+        polling = op.polling
+        assert polling is not None
+        given = {name: str(value) for name, value in params.items()}
+        with self._lock:
+            run = next(
+                (r for r in self.runs.values() if r.ids and all(given.get(k) == v for k, v in r.ids.items())), None
+            )
+            if run is not None:
+                run.reads += 1
+                reads, needed, outcome = run.reads, run.reads_needed, run.outcome
+        if run is None:
+            response = declared(op, "404")
+            body = example_body(response)
+            return _json(404, body) if body is not None else Response(status_code=404)
+        success = op.success
+        assert success is not None
+        body = self._example(success, _example_for_run(success, run)) or {}
+        if reads < needed:
+            pending = polling.pending or ("pending",)
+            _pointer_set(body, polling.status_pointer, pending[min(reads - 1, len(pending) - 1)])
+        else:
+            _finish(body, polling, outcome)
+        return self._respond(op, int(success.status), body)
+
+
+def _example_for_run(response: Any, run: Run) -> str | None:
+    """The status example whose name shares a word with the run's parameters (`suite_run_id` -> `suiteRun...`)."""
+    words = {w for name in run.ids for w in names.snake_case(name).split("_")} - {"id", "ids", "run", "runs"}
+    for example in response.examples:
+        if words & set(names.snake_case(example.name).split("_")):
+            return str(example.name)
+    return None
+
+
+def _finish(body: Any, polling: Any, outcome: str) -> None:
+    """Write a terminal state for `outcome` into a status answer."""
+    for judged in polling.judged:
+        if outcome in ("success", "failure"):
+            _pointer_set(body, polling.status_pointer, judged.value)
+            _pointer_set(body, judged.failures_pointer, 0 if outcome == "success" else 1)
+            return
+    values = polling.success if outcome == "success" else polling.failure if outcome == "failure" else ()
+    if values:
+        _pointer_set(body, polling.status_pointer, values[0])
+        return
+    known = {str(v): v for v in (*polling.success, *polling.failure)}
+    _pointer_set(body, polling.status_pointer, known.get(outcome, outcome))
+
+
+def _validation_is_422(op: Operation) -> bool:
+    statuses = {r.status for r in op.responses}
+    return "422" in statuses
+
+
+def _compile(api: Api) -> list[Route_]:
+    routes = []
+    for op in api.operations:
+        groups: dict[str, str] = {}
+        pattern = ""
+        for literal, name in re.findall(r"([^{]*)(?:\{([^}]*)\})?", op.path):
+            pattern += re.escape(literal)
+            if name:
+                group = f"p{len(groups)}"
+                groups[group] = name
+                pattern += f"(?P<{group}>[^/]+)"
+        routes.append(Route_(op, re.compile(pattern), groups))
+    # Literal segments win over parameters: /runs/threads/{id} before /runs/{id}/...
+    routes.sort(key=lambda r: -len(re.sub(r"\{[^}]*\}", "", r.op.path)))
+    return routes
+
+
+def _prefer(header: str) -> dict[str, str]:
+    found = {}
+    for part in header.split(","):
+        key, _, value = part.strip().partition("=")
+        if key and value:
+            found[key.strip().lower()] = value.strip().strip('"')
+    return found
+
+
+def _json(status: int, body: Any) -> Response:
+    return Response(json.dumps(body, separators=(",", ":")), status_code=status, media_type="application/json")
+
+
+def _tokens(pointer: str) -> list[str]:
+    return [t.replace("~1", "/").replace("~0", "~") for t in pointer.lstrip("/").split("/")] if pointer else []
+
+
+def _pointer_get(node: Any, pointer: str) -> Any:
+    for token in _tokens(pointer):
+        if isinstance(node, dict):
+            node = node.get(token)
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return None
+    return node
+
+
+def _pointer_set(node: Any, pointer: str, value: Any) -> None:
+    tokens = _tokens(pointer)
+    for token in tokens[:-1]:
+        if isinstance(node, dict):
+            node = node.setdefault(token, {})
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return
+    if isinstance(node, dict) and tokens:
+        node[tokens[-1]] = value
