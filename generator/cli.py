@@ -115,7 +115,7 @@ def mock(
     import uvicorn
 
     from generator.mock.app import DEFAULT_API_KEY, Settings
-    from generator.mock.server import build_app, spec_path
+    from generator.mock.server import build_app, spec_path  # also quiets the resets tests ask for
     from generator.spec.problems import SpecError
 
     if not spec_path(vendor_or_spec).is_file():

@@ -278,3 +278,72 @@ def test_the_pytest_fixture_gives_a_running_mock(testrelay_mock: Callable[..., M
     )
     assert answer.status_code == 200
     assert MockApp is type(server.app) and isinstance(server.app.settings, Settings)
+
+
+# -- faults ------------------------------------------------------------------------------------------
+
+CONFIG = "/api/v1/ci-config"
+PROJECT = {"project_id": "990e8400-e29b-41d4-a716-446655440000"}
+
+
+def test_faults_answer_as_asked(apps: dict[str, MockApp]) -> None:
+    app = apps["qualigate"]
+    headers = AUTH["qualigate"]
+    limited = call(
+        app,
+        "GET",
+        "/api/v1/results",
+        params={"suite_run_id": PROJECT["project_id"]},
+        headers={**headers, "X-Testrelay-Fault": "429=3"},
+    )
+    assert limited.status_code == 429
+    assert limited.headers["retry-after"] == "3"
+    assert limited.json()["retry_after"] == 3
+    for code in (500, 502, 503):
+        assert (
+            call(app, "GET", CONFIG, params=PROJECT, headers={**headers, "X-Testrelay-Fault": str(code)}).status_code
+            == code
+        )
+    empty = call(app, "GET", CONFIG, params=PROJECT, headers={**headers, "X-Testrelay-Fault": "empty"})
+    assert (empty.status_code, empty.content) == (200, b"")
+    unknown = call(app, "GET", CONFIG, params=PROJECT, headers={**headers, "X-Testrelay-Fault": "explode"})
+    assert unknown.status_code == 400
+    assert unknown.json()["message"] == "X-Testrelay-Fault: unknown fault 'explode'"
+
+
+def test_fail_n_times_then_succeed_through_the_clients_retries(mock: Callable[..., MockServer]) -> None:
+    server = mock("qualigate")
+    client = fast(QualigateClient(api_key=server.api_key, base_url=server.base_url))
+    server.journal.clear()
+    config = client.get_ci_config(**PROJECT, extra_headers={"X-Testrelay-Fault": "fail=2;503"})
+    assert config.project_name == "E-commerce Site"
+    assert len(server.journal.entries) == 3
+
+
+def test_a_reset_is_a_connection_error_and_a_post_is_not_resent(mock: Callable[..., MockServer]) -> None:
+    from generator.runtime import APIConnectionError
+
+    server = mock("qualigate")
+    client = fast(QualigateClient(api_key=server.api_key, base_url=server.base_url))
+    server.journal.clear()
+    with pytest.raises(APIConnectionError):
+        client.trigger_tests(
+            test_suite_id="770e8400-e29b-41d4-a716-446655440000", extra_headers={"X-Testrelay-Fault": "reset"}
+        )
+    assert len(server.journal.entries) == 0 or [e.method for e in server.journal.entries] == ["POST"]
+    config = client.get_ci_config(**PROJECT, extra_headers={"X-Testrelay-Fault": "fail=1;reset"})
+    assert config.project_name == "E-commerce Site"
+
+
+def test_a_delay_and_a_token_that_expires_mid_run(mock: Callable[..., MockServer]) -> None:
+    import time
+
+    server = mock("kapptivate")
+    client = fast(KapptivateClient(api_key=server.api_key, base_url=server.base_url))
+    start = time.monotonic()
+    triggered = client.trigger_ci_run(name="n", tests=[CiTest(id=1)], extra_headers={"X-Testrelay-Fault": "delay=0.3"})
+    assert time.monotonic() - start >= 0.3
+    result = client.get_ci_result(result_id=triggered.result_id, extra_headers={"X-Testrelay-Fault": "expire-token"})
+    assert result.name
+    exchanges = [e for e in server.journal.entries if e.path == "/api/auth/refresh-token/"]
+    assert len(exchanges) == 2

@@ -8,7 +8,9 @@ picks a run's outcome and pace (see `OUTCOME_HEADER`, `READS_HEADER`).
 
 from __future__ import annotations
 
+import asyncio
 import copy
+import dataclasses
 import json
 import re
 import secrets
@@ -25,6 +27,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from generator.mock import faults
 from generator.mock.errors import declared, example_body, render, status_of
 from generator.mock.journal import Journal
 from generator.mock.validate import Validators, Violation, check_request
@@ -40,6 +43,10 @@ PREFER_HEADER = "prefer"
 DEFAULT_API_KEY = "testrelay-test-key"
 MAX_BODY = 1024 * 1024
 _METHODS = ("GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE")
+
+
+class MockReset(ConnectionError):
+    """Raised to drop a connection mid-answer when a test asks for a reset."""
 
 
 @dataclass
@@ -83,10 +90,29 @@ class MockApp:
         self._schemes = {s.key: s for s in api.security_schemes}
         self._exchanges = {s.token_exchange.operation_id: s for s in api.security_schemes if s.token_exchange}
         self._polled = {op.operation_id: op for op in api.operations if op.polling is not None}
+        self._fault_counter = faults.Counter()
         self.app = Starlette(routes=[Route("/{path:path}", self._handle, methods=list(_METHODS))])
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        fault = self._fault(scope) if scope.get("type") == "http" else None
+        if fault is not None and fault.reset and self._fails(fault, scope):
+            # Below starlette on purpose: its error handling would turn this into a 500 answer.
+            await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"64")]})
+            raise MockReset(f"connection reset for {scope['method']} {scope['path']}, as asked")
         await self.app(scope, receive, send)
+
+    def _fault(self, scope: Any) -> faults.Fault | None:
+        text = dict(scope.get("headers") or []).get(faults.FAULT_HEADER.encode(), b"").decode("latin-1")
+        if not text and self.settings.scenario and self.settings.scenario.startswith("fault:"):
+            text = self.settings.scenario.removeprefix("fault:")
+        try:
+            return faults.parse(text) if text else None
+        except ValueError:
+            return None
+
+    def _fails(self, fault: faults.Fault, scope: Any) -> bool:
+        key = (repr(fault), str(scope.get("method")), str(scope.get("path")))
+        return self._fault_counter.should_fail(fault, key)
 
     # -- dispatch ----------------------------------------------------------------------------------
 
@@ -105,6 +131,17 @@ class MockApp:
             allow = ", ".join(sorted({r.op.method.upper() for r, _ in matches}))
             return Response(status_code=405, headers={"Allow": allow})
         route, match = chosen
+        fault_text = request.headers.get(faults.FAULT_HEADER)
+        if fault_text:
+            try:
+                faults.parse(fault_text)
+            except ValueError as exc:
+                return self._violations(route.op, [Violation("header", ("X-Testrelay-Fault",), str(exc))])
+        fault = self._fault(request.scope)
+        if fault is not None:
+            answer = await self._inject(route.op, fault, request)
+            if answer is not None:
+                return answer
         if len(body) > MAX_BODY:
             return self._violations(route.op, [Violation("body", (), f"body over {MAX_BODY} bytes")])
         denied = self._authenticate(route.op, request.headers)
@@ -125,6 +162,38 @@ class MockApp:
         if route.op.operation_id in self._polled:
             return self._status_read(route.op, params)
         return self._answer(route.op, prefer, params, payload, request.headers)
+
+    async def _inject(self, op: Operation, fault: faults.Fault, request: Request) -> Response | None:
+        """The fault's answer, or None to answer normally (after any delay or token expiry)."""
+        if fault.delay:
+            await asyncio.sleep(fault.delay)
+        once = dataclasses.replace(fault, fail_times=fault.fail_times or 1)
+        if fault.expire_token and self._fails(once, request.scope):
+            token = request.headers.get("authorization", "").partition(" ")[2]
+            with self._lock:
+                if token in self._tokens:
+                    self._tokens[token] = 0.0
+        failing = fault.empty or fault.status is not None
+        if not failing or not self._fails(fault, request.scope):
+            return None
+        if fault.empty:
+            return Response(status_code=200)
+        assert fault.status is not None
+        response = declared(op, str(fault.status))
+        body = example_body(response) if response is not None and response.status == str(fault.status) else None
+        headers = {}
+        if fault.status == 429:
+            headers["Retry-After"] = f"{fault.wait_hint:g}"
+            limit = op.rate_limit or self.api.rate_limit
+            if limit is not None and limit.retry_after_pointer and isinstance(body, dict):
+                _pointer_set(
+                    body,
+                    limit.retry_after_pointer,
+                    int(fault.wait_hint) if fault.wait_hint.is_integer() else fault.wait_hint,
+                )
+        if body is None:
+            return Response(status_code=fault.status, headers=headers)
+        return Response(json.dumps(body), status_code=fault.status, headers=headers, media_type="application/json")
 
     # -- auth --------------------------------------------------------------------------------------
 
@@ -274,7 +343,8 @@ class MockApp:
             fresh = self._fresh_id(status_op, target_param)
             _pointer_set(body, pointer, fresh)
             ids[target_param] = str(fresh)
-        outcome = headers.get(OUTCOME_HEADER) or self.settings.scenario or "success"
+        scenario = self.settings.scenario if not (self.settings.scenario or "").startswith("fault:") else None
+        outcome = headers.get(OUTCOME_HEADER) or scenario or "success"
         try:
             reads = max(1, int(headers.get(READS_HEADER, "2")))
         except ValueError:

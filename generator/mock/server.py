@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,12 +11,22 @@ from pathlib import Path
 
 import uvicorn
 
-from generator.mock.app import DEFAULT_API_KEY, MockApp, Settings
+from generator.mock.app import DEFAULT_API_KEY, MockApp, MockReset, Settings
 from generator.mock.journal import Journal
 from generator.spec.build import build_api
 from generator.spec.load import load_file
 
 SPECS = Path(__file__).resolve().parent.parent.parent / "specs"
+
+
+class _QuietResets(logging.Filter):
+    """A reset a test asked for is not a server error worth a traceback in the logs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.exc_info and isinstance(record.exc_info[1], MockReset))
+
+
+logging.getLogger("uvicorn.error").addFilter(_QuietResets())
 
 
 def spec_path(vendor_or_spec: str) -> Path:

@@ -175,7 +175,6 @@ class TokenExchangeAuth(httpx.Auth):
             response = yield request
             if response.status_code != 401 or attempt == 2:
                 return
-            response.close()
             self.cache.invalidate(token)
             logger.debug("401 with a cached token: exchanging again and replaying once")
 
@@ -202,7 +201,6 @@ class TokenExchangeAuth(httpx.Auth):
             response = yield request
             if response.status_code != 401 or attempt == 2:
                 return
-            await response.aclose()
             self.cache.invalidate(token)
             logger.debug("401 with a cached token: exchanging again and replaying once")
 

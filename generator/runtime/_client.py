@@ -191,8 +191,12 @@ class _Base:
 
     def _parse(self, endpoint: Endpoint[T], response: httpx.Response) -> T:
         if response.is_success:
-            if endpoint.success is None or not response.content:
+            if endpoint.success is None:
                 return None  # type: ignore[return-value]  # Endpoint[None]: the operation has no body
+            if not response.content:
+                raise APIError(
+                    f"{response.status_code}: the response has no body, the spec promises one", request=response.request
+                )
             try:
                 parsed: T = _adapter(endpoint.success).validate_json(response.content)
             except ValidationError as exc:
