@@ -249,9 +249,15 @@ class MockApp:
     # -- answers -----------------------------------------------------------------------------------
 
     def _violations(self, op: Operation, violations: list[Violation]) -> Response:
+        """A 422 or 400 as the spec declares; else 404 for a bad path, else its lowest declared 4xx."""
         wanted = ["422", "400"] if _validation_is_422(op) else ["400", "422"]
+        if any(v.location == "path" for v in violations):
+            wanted.append("404")
+        wanted += sorted(r.status for r in op.responses if r.status.startswith("4") and r.status not in ("401", "403"))
         response = declared(op, *wanted)
-        return self._error_answer(response, status_of(response, wanted[0]), violations)
+        declared_4xx = response is not None and response.status[:1] == "4" and response.status.isdigit()
+        status = int(response.status) if declared_4xx and response is not None else status_of(response, wanted[0])
+        return self._error_answer(response, status, violations)
 
     def _error_answer(self, response: Any, status: int, violations: list[Violation]) -> Response:
         body = render(self.api, response, status, violations)
@@ -341,7 +347,9 @@ class MockApp:
                 _pointer_set(body, pointer, echoed)
                 continue
             fresh = self._fresh_id(status_op, target_param)
+            original = _pointer_get(body, pointer)
             _pointer_set(body, pointer, fresh)
+            _replace_id(body, str(original), str(fresh))  # e.g. Kapptivate's result_uri names the id too
             ids[target_param] = str(fresh)
         scenario = self.settings.scenario if not (self.settings.scenario or "").startswith("fault:") else None
         outcome = headers.get(OUTCOME_HEADER) or scenario or "success"
@@ -412,6 +420,23 @@ def _finish(body: Any, polling: Any, outcome: str) -> None:
         return
     known = {str(v): v for v in (*polling.success, *polling.failure)}
     _pointer_set(body, polling.status_pointer, known.get(outcome, outcome))
+
+
+def _replace_id(node: Any, old: str, new: str) -> None:
+    """Replaces `old` where it stands as a whole path segment or value inside the answer's strings."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(old)}(?![\w-])")
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(value, str):
+                node[key] = pattern.sub(new, value)
+            else:
+                _replace_id(value, old, new)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            if isinstance(value, str):
+                node[i] = pattern.sub(new, value)
+            else:
+                _replace_id(value, old, new)
 
 
 def _validation_is_422(op: Operation) -> bool:

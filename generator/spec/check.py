@@ -7,10 +7,16 @@ structure (an OpenAPI 3.x mapping), `$ref`s, the OpenAPI schema and semantics
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+# Our messages and their locations come from jsonschema's errors. openapi-spec-validator switches to
+# its Rust backend when jsonschema-rs is installed (other tools pull it in), which words and locates
+# errors differently; keep the Python one unless the user chose otherwise.
+os.environ.setdefault("OPENAPI_SPEC_VALIDATOR_SCHEMA_VALIDATOR_BACKEND", "jsonschema")
 
 from jsonschema import Draft4Validator, Draft202012Validator, ValidationError
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
