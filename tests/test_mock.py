@@ -347,3 +347,38 @@ def test_a_delay_and_a_token_that_expires_mid_run(mock: Callable[..., MockServer
     assert result.name
     exchanges = [e for e in server.journal.entries if e.path == "/api/auth/refresh-token/"]
     assert len(exchanges) == 2
+
+
+# -- resources and synthesized answers ---------------------------------------------------------------
+
+
+def test_octomind_test_targets_are_created_read_updated_listed_and_deleted() -> None:
+    app = build_app("octomind")
+    base = "/api/apiKey/v2/test-targets"
+    created = call(
+        app,
+        "POST",
+        base,
+        headers=AUTH["octomind"],
+        json={"testTarget": {"app": "shop", "discoveryUrl": "https://shop.example"}},
+    )
+    assert created.status_code == 200
+    target = created.json()["id"]
+    assert call(app, "GET", f"{base}/{target}", headers=AUTH["octomind"]).json()["id"] == target
+    updated = call(app, "PATCH", f"{base}/{target}", headers=AUTH["octomind"], json={"app": "shop-2"})
+    assert updated.json()["app"] == "shop-2"
+    assert call(app, "GET", f"{base}/{target}", headers=AUTH["octomind"]).json()["app"] == "shop-2"
+    assert [t["id"] for t in call(app, "GET", base, headers=AUTH["octomind"]).json()] == [target]
+    assert call(app, "DELETE", f"{base}/{target}", headers=AUTH["octomind"]).status_code == 204
+    assert call(app, "GET", f"{base}/{target}", headers=AUTH["octomind"]).status_code == 404
+    assert call(app, "PATCH", f"{base}/{target}", headers=AUTH["octomind"], json={"app": "x"}).status_code == 404
+
+
+def test_prefer_dynamic_gives_seeded_schema_valid_data(apps: dict[str, MockApp]) -> None:
+    first, second = (build_app("doksi") for _ in range(2))
+    url = "/external/integration/cicd/runs/run1"
+    headers = {**AUTH["doksi"], "Prefer": "dynamic=true"}
+    answers = [call(app, "GET", url, headers=headers).json() for app in (first, second, first)]
+    assert answers[0] == answers[1]
+    assert answers[0] != answers[2]
+    assert {"run_id", "status", "results"} <= set(answers[0])

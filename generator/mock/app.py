@@ -30,6 +30,8 @@ from starlette.routing import Route
 from generator.mock import faults
 from generator.mock.errors import declared, example_body, render, status_of
 from generator.mock.journal import Journal
+from generator.mock.resources import Kind, ResourceStore
+from generator.mock.synth import Synthesizer
 from generator.mock.validate import Validators, Violation, check_request
 from generator.spec import names
 from generator.spec.ir import Api, Link, Operation, SecurityScheme
@@ -91,6 +93,9 @@ class MockApp:
         self._exchanges = {s.token_exchange.operation_id: s for s in api.security_schemes if s.token_exchange}
         self._polled = {op.operation_id: op for op in api.operations if op.polling is not None}
         self._fault_counter = faults.Counter()
+        self.resources = ResourceStore(api)
+        self._synth = Synthesizer(api.schemas, seed=self.settings.seed)
+        self._dynamic_count = 0
         self.app = Starlette(routes=[Route("/{path:path}", self._handle, methods=list(_METHODS))])
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
@@ -159,8 +164,13 @@ class MockApp:
             return self._preferred_code(route.op, prefer["code"], prefer.get("example"))
         if route.op.operation_id in self._exchanges:
             return self._exchange(route.op, payload)
+        if "dynamic" in prefer:  # Prism's meaning: synthesized data, whatever state there is
+            return self._answer(route.op, prefer, params, payload, request.headers)
         if route.op.operation_id in self._polled:
             return self._status_read(route.op, params)
+        kind = self.resources.kind(route.op)
+        if kind is not None and not route.op.links:
+            return self._resource(route.op, kind, relative, path_values, payload)
         return self._answer(route.op, prefer, params, payload, request.headers)
 
     async def _inject(self, op: Operation, fault: faults.Fault, request: Request) -> Response | None:
@@ -289,14 +299,69 @@ class MockApp:
         status = int(success.status) if success.status.isdigit() else 200
         if success.schema is None:
             return Response(status_code=status)
-        body = self._example(success, prefer.get("example") or self._example_for(op, payload))
+        if prefer.get("dynamic") == "true":
+            body = self._synthesized(success.schema)
+        else:
+            body = self._example(success, prefer.get("example") or self._example_for(op, payload))
         if body is None:
-            return self._respond(op, status, {})
+            body = self._synthesized(success.schema)
         for link in op.links:
             target = self._polled.get(link.operation_id)
             if target is not None:
                 self._start_run(op, link, target, body, params, payload, headers)
         return self._respond(op, status, body)
+
+    def _synthesized(self, schema: Any) -> Any:
+        """Seeded, schema-valid data: the n-th synthesized answer is the same in every run."""
+        with self._lock:
+            self._dynamic_count += 1
+            seed = self.settings.seed * 1_000_003 + self._dynamic_count
+        return self._synth.value(schema, seed=seed)
+
+    def _resource(
+        self,
+        op: Operation,
+        kind: Kind,
+        relative: str,
+        path_values: dict[str, str],
+        payload: Any,
+    ) -> Response:
+        """Create, read, update, delete and list, kept in memory (see generator/mock/resources.py)."""
+        success = op.success
+        status = int(success.status) if success is not None and success.status.isdigit() else 204
+        example = self._example(success, None) if success is not None else None
+        if example is None and success is not None and success.schema is not None:
+            example = self._synthesized(success.schema)
+        schema = success.schema if success is not None else None
+
+        def valid(body: Any) -> bool:
+            return schema is None or not self.validators.errors(schema, body)
+
+        is_item = op.path != kind.collection
+        collection = relative.rsplit("/", 1)[0] if is_item else relative
+        item_id = path_values.get(kind.param, "")
+        if not is_item:
+            if op.method == "post":
+                id_schema = next(
+                    (q.schema for o in self.api.operations for q in o.parameters if q.name == kind.param), {}
+                )
+                created = self.resources.create(collection, example, payload, id_schema, valid)
+                return self._respond(op, status, created)
+            stored = self.resources.listing(collection)
+            if stored is not None and isinstance(example, list):
+                return self._respond(op, status, stored)
+            return self._respond(op, status, example)
+        deleted, stored = self.resources.read(collection, item_id)
+        if deleted:
+            response = declared(op, "404")
+            body = example_body(response)
+            return _json(404, body) if body is not None else Response(status_code=404)
+        if op.method == "delete":
+            self.resources.delete(collection, item_id)
+            return self._respond(op, status, example if success is not None and success.schema is not None else None)
+        if op.method in ("patch", "put"):
+            return self._respond(op, status, self.resources.update(collection, item_id, example, payload, valid))
+        return self._respond(op, status, stored if stored is not None else example)
 
     def _example_for(self, op: Operation, payload: Any) -> str | None:
         """With an exactly-one-of body and one example per member, the example in that member's place."""
