@@ -96,6 +96,8 @@ class MockApp:
         self.resources = ResourceStore(api)
         self._synth = Synthesizer(api.schemas, seed=self.settings.seed)
         self._dynamic_count = 0
+        self._valid_answers: set[tuple[str, int, str]] = set()
+        """Answers already checked against the spec; most answers repeat an example."""
         self.app = Starlette(routes=[Route("/{path:path}", self._handle, methods=list(_METHODS))])
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
@@ -375,15 +377,20 @@ class MockApp:
         return None
 
     def _respond(self, op: Operation, status: int, body: Any) -> Response:
+        """The answer, after checking it against the spec; a breach is the mock's bug, answered as a 500."""
+        if body is None:
+            return Response(status_code=status)
+        text = json.dumps(body, separators=(",", ":"))
         response = next((r for r in op.responses if r.status == str(status)), None)
-        if response is not None and response.schema is not None and body is not None:
+        key = (op.operation_id, status, text)
+        if response is not None and response.schema is not None and key not in self._valid_answers:
             errors = self.validators.errors(response.schema, body)
             if errors:
                 message = f"mock answer for {op.operation_id} breaks its own spec: {errors[0].message[:200]}"
                 return _json(500, {"message": message})
-        if body is None:
-            return Response(status_code=status)
-        return _json(status, body)
+            if len(self._valid_answers) < 10_000:
+                self._valid_answers.add(key)
+        return Response(text, status_code=status, media_type="application/json")
 
     # -- runs --------------------------------------------------------------------------------------
 

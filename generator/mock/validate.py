@@ -42,15 +42,16 @@ class Validators:
         document = {"components": {"schemas": api.schemas}}
         resource = (DRAFT202012 if is_31 else DRAFT4).create_resource(document)
         self._registry: Registry[Any] = Registry().with_resource(_URN, resource)
-        self._cache: dict[str, Any] = {}
+        self._cache: dict[int, tuple[JsonSchema, Any]] = {}
 
     def errors(self, schema: JsonSchema, value: Any) -> list[ValidationError]:
-        key = json.dumps(schema, sort_keys=True)
-        validator = self._cache.get(key)
-        if validator is None:
-            validator = self._cls(_absolute(schema), registry=self._registry, format_checker=self._formats)
-            self._cache[key] = validator
-        return list(validator.iter_errors(value))
+        # Keyed by identity: the IR's schemas live as long as the app, and hashing their text per
+        # request would cost more than validating.
+        entry = self._cache.get(id(schema))
+        if entry is None or entry[0] is not schema:
+            entry = (schema, self._cls(_absolute(schema), registry=self._registry, format_checker=self._formats))
+            self._cache[id(schema)] = entry
+        return list(entry[1].iter_errors(value))
 
 
 def _absolute(node: Any) -> Any:
