@@ -31,7 +31,6 @@ from generator.mock import faults
 from generator.mock.errors import declared, example_body, render, status_of
 from generator.mock.journal import Journal
 from generator.mock.resources import Kind, ResourceStore
-from generator.mock.synth import Synthesizer
 from generator.mock.validate import Validators, Violation, check_request
 from generator.spec import names
 from generator.spec.ir import Api, Link, Operation, SecurityScheme
@@ -94,7 +93,7 @@ class MockApp:
         self._polled = {op.operation_id: op for op in api.operations if op.polling is not None}
         self._fault_counter = faults.Counter()
         self.resources = ResourceStore(api)
-        self._synth = Synthesizer(api.schemas, seed=self.settings.seed)
+        self._synth: Any = None
         self._dynamic_count = 0
         self._valid_answers: set[tuple[str, int, str]] = set()
         """Answers already checked against the spec; most answers repeat an example."""
@@ -315,6 +314,10 @@ class MockApp:
 
     def _synthesized(self, schema: Any) -> Any:
         """Seeded, schema-valid data: the n-th synthesized answer is the same in every run."""
+        if self._synth is None:
+            from generator.mock.synth import Synthesizer  # loaded on first use: it is slow to import
+
+            self._synth = Synthesizer(self.api.schemas, seed=self.settings.seed)
         with self._lock:
             self._dynamic_count += 1
             seed = self.settings.seed * 1_000_003 + self._dynamic_count

@@ -12,15 +12,28 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from jsonschema import ValidationError
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from jsonschema.exceptions import best_match
-from openapi_schema_validator import OAS30Validator, OAS31Validator, oas30_format_checker, oas31_format_checker
 from referencing import Registry
 from referencing.jsonschema import DRAFT4, DRAFT202012
 
 from generator.spec.ir import SCHEMA_REF, Api, JsonSchema, Operation, Parameter
 
 _URN = "urn:testrelay:mock"
+
+_OAS_FORMATS = FormatChecker()
+"""jsonschema's formats plus the integer and number formats OpenAPI defines."""
+
+
+def _within(bits: int) -> Any:
+    def check(value: object) -> bool:
+        return not isinstance(value, int) or isinstance(value, bool) or -(2 ** (bits - 1)) <= value < 2 ** (bits - 1)
+
+    return check
+
+
+_OAS_FORMATS.checks("int32")(_within(32))
+_OAS_FORMATS.checks("int64")(_within(64))
 
 
 @dataclass(frozen=True)
@@ -37,8 +50,16 @@ class Validators:
 
     def __init__(self, api: Api) -> None:
         is_31 = api.openapi.startswith("3.1")
-        self._cls: Any = OAS31Validator if is_31 else OAS30Validator
-        self._formats = oas31_format_checker if is_31 else oas30_format_checker
+        if is_31:
+            # OpenAPI 3.1's dialect is Draft 2020-12 plus annotation keywords, so jsonschema's own validator
+            # does the job and the mock starts without importing openapi-schema-validator.
+            self._cls: Any = Draft202012Validator
+            self._formats: FormatChecker = _OAS_FORMATS
+        else:
+            from openapi_schema_validator import OAS30Validator, oas30_format_checker  # for `nullable`
+
+            self._cls = OAS30Validator
+            self._formats = oas30_format_checker
         document = {"components": {"schemas": api.schemas}}
         resource = (DRAFT202012 if is_31 else DRAFT4).create_resource(document)
         self._registry: Registry[Any] = Registry().with_resource(_URN, resource)
