@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import Any
+from uuid import UUID
 
 import httpx
 
@@ -193,7 +194,7 @@ def _auth(api_key: str | None, url: str) -> httpx.Auth:
 def _execute_tests(
     *,
     body: TestTargetExecutionRequest | NotGiven = NOT_GIVEN,
-    test_target_id: str | NotGiven = NOT_GIVEN,
+    test_target_id: UUID | str | NotGiven = NOT_GIVEN,
     url: str | NotGiven = NOT_GIVEN,
     context: GithubExecutionContext
     | AzureDevOpsExecutionContext
@@ -233,8 +234,8 @@ def _execute_tests(
 
 def _get_test_report(
     *,
-    test_target_id: str,
-    test_report_id: str,
+    test_target_id: UUID | str,
+    test_report_id: UUID | str,
 ) -> Call:
     return Call(
         path={
@@ -246,7 +247,7 @@ def _get_test_report(
 
 def _list_test_reports(
     *,
-    test_target_id: str,
+    test_target_id: UUID | str,
     key: ReportPageKey | None = None,
     filter: list[ReportFilter] | None = None,
 ) -> Call:
@@ -263,7 +264,7 @@ def _list_test_reports(
 
 def _list_environments(
     *,
-    test_target_id: str,
+    test_target_id: UUID | str,
 ) -> Call:
     return Call(
         path={
@@ -274,7 +275,7 @@ def _list_environments(
 
 def _create_environment(
     *,
-    test_target_id: str,
+    test_target_id: UUID | str,
     body: EnvironmentCreateRequest | NotGiven = NOT_GIVEN,
     name: str | NotGiven = NOT_GIVEN,
     discovery_url: str | NotGiven = NOT_GIVEN,
@@ -307,8 +308,8 @@ def _create_environment(
 
 def _delete_environment(
     *,
-    test_target_id: str,
-    environment_id: str,
+    test_target_id: UUID | str,
+    environment_id: UUID | str,
 ) -> Call:
     return Call(
         path={
@@ -320,8 +321,8 @@ def _delete_environment(
 
 def _update_environment(
     *,
-    test_target_id: str,
-    environment_id: str,
+    test_target_id: UUID | str,
+    environment_id: UUID | str,
     body: EnvironmentUpdateRequest | NotGiven = NOT_GIVEN,
     name: str | NotGiven | None = NOT_GIVEN,
     discovery_url: str | NotGiven | None = NOT_GIVEN,
@@ -372,7 +373,7 @@ def _create_test_target(
 
 def _get_test_target(
     *,
-    test_target_id: str,
+    test_target_id: UUID | str,
 ) -> Call:
     return Call(
         path={
@@ -383,7 +384,7 @@ def _get_test_target(
 
 def _delete_test_target(
     *,
-    test_target_id: str,
+    test_target_id: UUID | str,
 ) -> Call:
     return Call(
         path={
@@ -394,7 +395,7 @@ def _delete_test_target(
 
 def _update_test_target(
     *,
-    test_target_id: str,
+    test_target_id: UUID | str,
     body: TestTargetUpdateRequest | NotGiven = NOT_GIVEN,
     app: str | NotGiven | None = NOT_GIVEN,
     discovery_url: str | NotGiven | None = NOT_GIVEN,
@@ -446,7 +447,7 @@ class OctomindClient(SyncAPIClient):
         self,
         *,
         body: TestTargetExecutionRequest | NotGiven = NOT_GIVEN,
-        test_target_id: str | NotGiven = NOT_GIVEN,
+        test_target_id: UUID | str | NotGiven = NOT_GIVEN,
         url: str | NotGiven = NOT_GIVEN,
         context: GithubExecutionContext
         | AzureDevOpsExecutionContext
@@ -504,8 +505,8 @@ class OctomindClient(SyncAPIClient):
     def get_test_report(
         self,
         *,
-        test_target_id: str,
-        test_report_id: str,
+        test_target_id: UUID | str,
+        test_report_id: UUID | str,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -532,7 +533,7 @@ class OctomindClient(SyncAPIClient):
     def list_test_reports(
         self,
         *,
-        test_target_id: str,
+        test_target_id: UUID | str,
         key: ReportPageKey | None = None,
         filter: list[ReportFilter] | None = None,
         extra_headers: Mapping[str, str] | None = None,
@@ -565,7 +566,7 @@ class OctomindClient(SyncAPIClient):
     def list_environments(
         self,
         *,
-        test_target_id: str,
+        test_target_id: UUID | str,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -588,7 +589,7 @@ class OctomindClient(SyncAPIClient):
     def create_environment(
         self,
         *,
-        test_target_id: str,
+        test_target_id: UUID | str,
         body: EnvironmentCreateRequest | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         discovery_url: str | NotGiven = NOT_GIVEN,
@@ -637,8 +638,8 @@ class OctomindClient(SyncAPIClient):
     def delete_environment(
         self,
         *,
-        test_target_id: str,
-        environment_id: str,
+        test_target_id: UUID | str,
+        environment_id: UUID | str,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -662,8 +663,8 @@ class OctomindClient(SyncAPIClient):
     def update_environment(
         self,
         *,
-        test_target_id: str,
-        environment_id: str,
+        test_target_id: UUID | str,
+        environment_id: UUID | str,
         body: EnvironmentUpdateRequest | NotGiven = NOT_GIVEN,
         name: str | NotGiven | None = NOT_GIVEN,
         discovery_url: str | NotGiven | None = NOT_GIVEN,
@@ -760,7 +761,7 @@ class OctomindClient(SyncAPIClient):
     def get_test_target(
         self,
         *,
-        test_target_id: str,
+        test_target_id: UUID | str,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -783,7 +784,7 @@ class OctomindClient(SyncAPIClient):
     def delete_test_target(
         self,
         *,
-        test_target_id: str,
+        test_target_id: UUID | str,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -806,7 +807,7 @@ class OctomindClient(SyncAPIClient):
     def update_test_target(
         self,
         *,
-        test_target_id: str,
+        test_target_id: UUID | str,
         body: TestTargetUpdateRequest | NotGiven = NOT_GIVEN,
         app: str | NotGiven | None = NOT_GIVEN,
         discovery_url: str | NotGiven | None = NOT_GIVEN,
@@ -850,8 +851,8 @@ class OctomindClient(SyncAPIClient):
     def wait_for_get_test_report(
         self,
         *,
-        test_target_id: str,
-        test_report_id: str,
+        test_target_id: UUID | str,
+        test_report_id: UUID | str,
         timeout: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[TestReport], None] | None = None,
@@ -886,7 +887,7 @@ class OctomindClient(SyncAPIClient):
         self,
         *,
         body: TestTargetExecutionRequest | NotGiven = NOT_GIVEN,
-        test_target_id: str | NotGiven = NOT_GIVEN,
+        test_target_id: UUID | str | NotGiven = NOT_GIVEN,
         url: str | NotGiven = NOT_GIVEN,
         context: GithubExecutionContext
         | AzureDevOpsExecutionContext
@@ -942,7 +943,7 @@ class OctomindClient(SyncAPIClient):
     def iter_list_test_reports(
         self,
         *,
-        test_target_id: str,
+        test_target_id: UUID | str,
         filter: list[ReportFilter] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
@@ -988,7 +989,7 @@ class AsyncOctomindClient(AsyncAPIClient):
         self,
         *,
         body: TestTargetExecutionRequest | NotGiven = NOT_GIVEN,
-        test_target_id: str | NotGiven = NOT_GIVEN,
+        test_target_id: UUID | str | NotGiven = NOT_GIVEN,
         url: str | NotGiven = NOT_GIVEN,
         context: GithubExecutionContext
         | AzureDevOpsExecutionContext
@@ -1046,8 +1047,8 @@ class AsyncOctomindClient(AsyncAPIClient):
     async def get_test_report(
         self,
         *,
-        test_target_id: str,
-        test_report_id: str,
+        test_target_id: UUID | str,
+        test_report_id: UUID | str,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1074,7 +1075,7 @@ class AsyncOctomindClient(AsyncAPIClient):
     async def list_test_reports(
         self,
         *,
-        test_target_id: str,
+        test_target_id: UUID | str,
         key: ReportPageKey | None = None,
         filter: list[ReportFilter] | None = None,
         extra_headers: Mapping[str, str] | None = None,
@@ -1107,7 +1108,7 @@ class AsyncOctomindClient(AsyncAPIClient):
     async def list_environments(
         self,
         *,
-        test_target_id: str,
+        test_target_id: UUID | str,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1130,7 +1131,7 @@ class AsyncOctomindClient(AsyncAPIClient):
     async def create_environment(
         self,
         *,
-        test_target_id: str,
+        test_target_id: UUID | str,
         body: EnvironmentCreateRequest | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         discovery_url: str | NotGiven = NOT_GIVEN,
@@ -1179,8 +1180,8 @@ class AsyncOctomindClient(AsyncAPIClient):
     async def delete_environment(
         self,
         *,
-        test_target_id: str,
-        environment_id: str,
+        test_target_id: UUID | str,
+        environment_id: UUID | str,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1204,8 +1205,8 @@ class AsyncOctomindClient(AsyncAPIClient):
     async def update_environment(
         self,
         *,
-        test_target_id: str,
-        environment_id: str,
+        test_target_id: UUID | str,
+        environment_id: UUID | str,
         body: EnvironmentUpdateRequest | NotGiven = NOT_GIVEN,
         name: str | NotGiven | None = NOT_GIVEN,
         discovery_url: str | NotGiven | None = NOT_GIVEN,
@@ -1302,7 +1303,7 @@ class AsyncOctomindClient(AsyncAPIClient):
     async def get_test_target(
         self,
         *,
-        test_target_id: str,
+        test_target_id: UUID | str,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1325,7 +1326,7 @@ class AsyncOctomindClient(AsyncAPIClient):
     async def delete_test_target(
         self,
         *,
-        test_target_id: str,
+        test_target_id: UUID | str,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1348,7 +1349,7 @@ class AsyncOctomindClient(AsyncAPIClient):
     async def update_test_target(
         self,
         *,
-        test_target_id: str,
+        test_target_id: UUID | str,
         body: TestTargetUpdateRequest | NotGiven = NOT_GIVEN,
         app: str | NotGiven | None = NOT_GIVEN,
         discovery_url: str | NotGiven | None = NOT_GIVEN,
@@ -1392,8 +1393,8 @@ class AsyncOctomindClient(AsyncAPIClient):
     async def wait_for_get_test_report(
         self,
         *,
-        test_target_id: str,
-        test_report_id: str,
+        test_target_id: UUID | str,
+        test_report_id: UUID | str,
         timeout: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[TestReport], None] | None = None,
@@ -1428,7 +1429,7 @@ class AsyncOctomindClient(AsyncAPIClient):
         self,
         *,
         body: TestTargetExecutionRequest | NotGiven = NOT_GIVEN,
-        test_target_id: str | NotGiven = NOT_GIVEN,
+        test_target_id: UUID | str | NotGiven = NOT_GIVEN,
         url: str | NotGiven = NOT_GIVEN,
         context: GithubExecutionContext
         | AzureDevOpsExecutionContext
@@ -1484,7 +1485,7 @@ class AsyncOctomindClient(AsyncAPIClient):
     async def iter_list_test_reports(
         self,
         *,
-        test_target_id: str,
+        test_target_id: UUID | str,
         filter: list[ReportFilter] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from typing import Any, Literal
+from uuid import UUID
 
 import httpx
 
@@ -146,8 +147,8 @@ def _auth(api_key: str | None, url: str, scheme: str) -> httpx.Auth:
 
 def _get_run_status(
     *,
-    test_run_id: str | None = None,
-    suite_run_id: str | None = None,
+    test_run_id: UUID | str | None = None,
+    suite_run_id: UUID | str | None = None,
 ) -> Call:
     return Call(
         query=[
@@ -160,9 +161,9 @@ def _get_run_status(
 def _trigger_tests(
     *,
     body: TriggerRequest | NotGiven = NOT_GIVEN,
-    test_case_id: str | NotGiven = NOT_GIVEN,
-    test_suite_id: str | NotGiven = NOT_GIVEN,
-    project_id: str | NotGiven = NOT_GIVEN,
+    test_case_id: UUID | str | NotGiven = NOT_GIVEN,
+    test_suite_id: UUID | str | NotGiven = NOT_GIVEN,
+    project_id: UUID | str | NotGiven = NOT_GIVEN,
     browser_type: str | NotGiven = NOT_GIVEN,
     viewport_preset: str | NotGiven = NOT_GIVEN,
     viewport_width: int | NotGiven = NOT_GIVEN,
@@ -194,8 +195,8 @@ def _trigger_tests(
 
 def _get_results(
     *,
-    test_run_ids: list[str] | None = None,
-    suite_run_id: str | None = None,
+    test_run_ids: list[UUID | str] | None = None,
+    suite_run_id: UUID | str | None = None,
 ) -> Call:
     return Call(
         query=[
@@ -207,7 +208,7 @@ def _get_results(
 
 def _get_ci_config(
     *,
-    project_id: str,
+    project_id: UUID | str,
 ) -> Call:
     return Call(
         query=[
@@ -241,8 +242,8 @@ class QualigateClient(SyncAPIClient):
     def get_run_status(
         self,
         *,
-        test_run_id: str | None = None,
-        suite_run_id: str | None = None,
+        test_run_id: UUID | str | None = None,
+        suite_run_id: UUID | str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -274,9 +275,9 @@ class QualigateClient(SyncAPIClient):
         self,
         *,
         body: TriggerRequest | NotGiven = NOT_GIVEN,
-        test_case_id: str | NotGiven = NOT_GIVEN,
-        test_suite_id: str | NotGiven = NOT_GIVEN,
-        project_id: str | NotGiven = NOT_GIVEN,
+        test_case_id: UUID | str | NotGiven = NOT_GIVEN,
+        test_suite_id: UUID | str | NotGiven = NOT_GIVEN,
+        project_id: UUID | str | NotGiven = NOT_GIVEN,
         browser_type: str | NotGiven = NOT_GIVEN,
         viewport_preset: str | NotGiven = NOT_GIVEN,
         viewport_width: int | NotGiven = NOT_GIVEN,
@@ -330,8 +331,8 @@ class QualigateClient(SyncAPIClient):
     def get_results(
         self,
         *,
-        test_run_ids: list[str] | None = None,
-        suite_run_id: str | None = None,
+        test_run_ids: list[UUID | str] | None = None,
+        suite_run_id: UUID | str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -360,7 +361,7 @@ class QualigateClient(SyncAPIClient):
     def get_ci_config(
         self,
         *,
-        project_id: str,
+        project_id: UUID | str,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -385,8 +386,8 @@ class QualigateClient(SyncAPIClient):
     def wait_for_get_run_status(
         self,
         *,
-        test_run_id: str | None = None,
-        suite_run_id: str | None = None,
+        test_run_id: UUID | str | None = None,
+        suite_run_id: UUID | str | None = None,
         timeout: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[TestRunStatus | SuiteRunStatus], None] | None = None,
@@ -421,9 +422,9 @@ class QualigateClient(SyncAPIClient):
         self,
         *,
         body: TriggerRequest | NotGiven = NOT_GIVEN,
-        test_case_id: str | NotGiven = NOT_GIVEN,
-        test_suite_id: str | NotGiven = NOT_GIVEN,
-        project_id: str | NotGiven = NOT_GIVEN,
+        test_case_id: UUID | str | NotGiven = NOT_GIVEN,
+        test_suite_id: UUID | str | NotGiven = NOT_GIVEN,
+        project_id: UUID | str | NotGiven = NOT_GIVEN,
         browser_type: str | NotGiven = NOT_GIVEN,
         viewport_preset: str | NotGiven = NOT_GIVEN,
         viewport_width: int | NotGiven = NOT_GIVEN,
@@ -503,8 +504,8 @@ class AsyncQualigateClient(AsyncAPIClient):
     async def get_run_status(
         self,
         *,
-        test_run_id: str | None = None,
-        suite_run_id: str | None = None,
+        test_run_id: UUID | str | None = None,
+        suite_run_id: UUID | str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -536,9 +537,9 @@ class AsyncQualigateClient(AsyncAPIClient):
         self,
         *,
         body: TriggerRequest | NotGiven = NOT_GIVEN,
-        test_case_id: str | NotGiven = NOT_GIVEN,
-        test_suite_id: str | NotGiven = NOT_GIVEN,
-        project_id: str | NotGiven = NOT_GIVEN,
+        test_case_id: UUID | str | NotGiven = NOT_GIVEN,
+        test_suite_id: UUID | str | NotGiven = NOT_GIVEN,
+        project_id: UUID | str | NotGiven = NOT_GIVEN,
         browser_type: str | NotGiven = NOT_GIVEN,
         viewport_preset: str | NotGiven = NOT_GIVEN,
         viewport_width: int | NotGiven = NOT_GIVEN,
@@ -592,8 +593,8 @@ class AsyncQualigateClient(AsyncAPIClient):
     async def get_results(
         self,
         *,
-        test_run_ids: list[str] | None = None,
-        suite_run_id: str | None = None,
+        test_run_ids: list[UUID | str] | None = None,
+        suite_run_id: UUID | str | None = None,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -622,7 +623,7 @@ class AsyncQualigateClient(AsyncAPIClient):
     async def get_ci_config(
         self,
         *,
-        project_id: str,
+        project_id: UUID | str,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -647,8 +648,8 @@ class AsyncQualigateClient(AsyncAPIClient):
     async def wait_for_get_run_status(
         self,
         *,
-        test_run_id: str | None = None,
-        suite_run_id: str | None = None,
+        test_run_id: UUID | str | None = None,
+        suite_run_id: UUID | str | None = None,
         timeout: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[TestRunStatus | SuiteRunStatus], None] | None = None,
@@ -683,9 +684,9 @@ class AsyncQualigateClient(AsyncAPIClient):
         self,
         *,
         body: TriggerRequest | NotGiven = NOT_GIVEN,
-        test_case_id: str | NotGiven = NOT_GIVEN,
-        test_suite_id: str | NotGiven = NOT_GIVEN,
-        project_id: str | NotGiven = NOT_GIVEN,
+        test_case_id: UUID | str | NotGiven = NOT_GIVEN,
+        test_suite_id: UUID | str | NotGiven = NOT_GIVEN,
+        project_id: UUID | str | NotGiven = NOT_GIVEN,
         browser_type: str | NotGiven = NOT_GIVEN,
         viewport_preset: str | NotGiven = NOT_GIVEN,
         viewport_width: int | NotGiven = NOT_GIVEN,

@@ -108,9 +108,9 @@ class TypeMapper:
             if fmt == "date":
                 self.imports.add("date")
                 return "date | str" if loose else "date"
-            if fmt == "uuid" and not loose:
+            if fmt == "uuid":
                 self.imports.add("UUID")
-                return "UUID"
+                return "UUID | str" if loose else "UUID"
             if fmt == "binary":
                 return "bytes"
             return "str"
