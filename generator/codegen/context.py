@@ -236,6 +236,12 @@ def build_context(api: Api, model_names: frozenset[str], schemas: dict[str, Any]
         abc_imports=sorted(
             {"Mapping"} | ({"Callable"} if waiters else set()) | ({"AsyncIterator", "Iterator"} if pagers else set())
         ),
+        class_docs={
+            False: docstring(f"Synchronous client of the {api_title(api)}.", indent=4),
+            True: docstring(f"Asynchronous client of the {api_title(api)}.", indent=4),
+        },
+        all_models=sorted(model_names),
+        exports=sorted([f"Async{api.class_prefix}Client", f"{api.class_prefix}Client", *model_names]),
         waiters=list(waiters.values()),
         trigger_waiters=trigger_waiters,
         pagers=pagers,

@@ -14,10 +14,9 @@ from typing import Any
 
 import jinja2
 
-from generator.codegen.context import ClientContext, api_title, build_context, docstring
+from generator.codegen.context import ClientContext, build_context
 from generator.codegen.models import ModelError, generate_models, prepared_schemas
 from generator.spec.build import build_api
-from generator.spec.ir import Api
 from generator.spec.load import load_file
 from generator.spec.problems import Problem, SpecError
 from generator.spec.structure import structural_problems
@@ -73,16 +72,6 @@ def _pyrepr(value: Any) -> str:
     return repr(value)
 
 
-def package_name(spec_path: Path) -> str:
-    return build_name(spec_path.stem)
-
-
-def build_name(stem: str) -> str:
-    from generator.spec import names
-
-    return names.python_name(stem, fallback="api")
-
-
 def build_package(spec_path: Path, display: str) -> Package:
     """Everything one spec generates; raises SpecError with located problems."""
     spec = load_file(spec_path, display)
@@ -98,22 +87,11 @@ def build_package(spec_path: Path, display: str) -> Package:
     missing = sorted(n for n in ctx.model_imports if n not in model_names)
     if missing:
         raise SpecError([spec.problem("/components/schemas", f"no model was generated for {', '.join(missing)}")])
-    return Package(api.name, _render(api, ctx, models_source, sorted(model_names)), list(api.notes))
+    return Package(api.name, _render(ctx, models_source), list(api.notes))
 
 
-def _render(api: Api, ctx: ClientContext, models_source: str, model_names: list[str]) -> dict[str, str]:
+def _render(ctx: ClientContext, models_source: str) -> dict[str, str]:
     env = _environment()
-    extra: dict[str, Any] = {
-        "class_docs": {
-            False: docstring(f"Synchronous client of the {api_title(api)}.", indent=4),
-            True: docstring(f"Asynchronous client of the {api_title(api)}.", indent=4),
-        },
-        "all_models": model_names,
-        "exports": sorted([f"Async{ctx.prefix}Client", f"{ctx.prefix}Client", *model_names]),
-    }
-    ctx.class_docs = extra["class_docs"]
-    ctx.all_models = extra["all_models"]
-    ctx.exports = extra["exports"]
     return {
         "__init__.py": env.get_template("__init__.py.j2").render(ctx=ctx),
         "client.py": env.get_template("client.py.j2").render(ctx=ctx),

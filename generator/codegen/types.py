@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.codegen.openenum import closed_form
-from generator.spec.ir import SCHEMA_REF
+from generator.spec.ir import SCHEMA_REF, deref
 
 _MAX_DEPTH = 24
 
@@ -49,12 +49,7 @@ class TypeMapper:
         return self._deref(node)
 
     def _deref(self, node: Any) -> Any:
-        for _ in range(_MAX_DEPTH):
-            ref = node.get("$ref") if isinstance(node, dict) else None
-            if not isinstance(ref, str) or not ref.startswith(SCHEMA_REF):
-                return node
-            node = self.schemas.get(ref.removeprefix(SCHEMA_REF))
-        return node
+        return deref(self.schemas, node, _MAX_DEPTH)
 
     def is_class(self, name: str) -> bool:
         target = self.schemas.get(name)

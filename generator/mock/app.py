@@ -33,6 +33,7 @@ from generator.mock.journal import Journal
 from generator.mock.resources import Kind, ResourceStore
 from generator.mock.validate import Validators, Violation, check_request
 from generator.spec import names
+from generator.spec import pointer as jp
 from generator.spec.ir import Api, Link, Operation, SecurityScheme
 
 OUTCOME_HEADER = "x-testrelay-outcome"
@@ -549,23 +550,15 @@ def _json(status: int, body: Any) -> Response:
     return Response(json.dumps(body, separators=(",", ":")), status_code=status, media_type="application/json")
 
 
-def _tokens(pointer: str) -> list[str]:
-    return [t.replace("~1", "/").replace("~0", "~") for t in pointer.lstrip("/").split("/")] if pointer else []
-
-
 def _pointer_get(node: Any, pointer: str) -> Any:
-    for token in _tokens(pointer):
-        if isinstance(node, dict):
-            node = node.get(token)
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return None
-    return node
+    try:
+        return jp.resolve(node, pointer)
+    except KeyError:
+        return None
 
 
 def _pointer_set(node: Any, pointer: str, value: Any) -> None:
-    tokens = _tokens(pointer)
+    tokens = jp.split(pointer)
     for token in tokens[:-1]:
         if isinstance(node, dict):
             node = node.setdefault(token, {})

@@ -13,7 +13,7 @@ from http import HTTPStatus
 from typing import Any
 
 from generator.mock.validate import Violation
-from generator.spec.ir import SCHEMA_REF, Api, Operation, Response
+from generator.spec.ir import Api, Operation, Response, deref
 
 
 def declared(op: Operation, *candidates: str) -> Response | None:
@@ -94,11 +94,9 @@ def _text(v: Violation) -> str:
     return f"{where}: {v.message}" if where != v.location or v.location != "body" else v.message
 
 
-def _resolve(api: Api, schema: Any, depth: int = 0) -> dict[str, Any]:
-    while depth < 16 and isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
-        schema = api.schemas.get(schema["$ref"].removeprefix(SCHEMA_REF), {})
-        depth += 1
-    return schema if isinstance(schema, dict) else {}
+def _resolve(api: Api, schema: Any) -> dict[str, Any]:
+    resolved = deref(api.schemas, schema)
+    return resolved if isinstance(resolved, dict) else {}
 
 
 def _properties(api: Api, schema: dict[str, Any]) -> dict[str, Any]:

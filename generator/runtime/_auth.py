@@ -12,6 +12,7 @@ import httpx
 
 from generator.runtime._errors import TokenExchangeError, vendor_message
 from generator.runtime._log import logger
+from generator.runtime._pointers import get, tokens
 
 _WAIT_FOR_PEER = 60.0
 """Longest a caller waits for another caller's token exchange before trying one itself."""
@@ -105,8 +106,8 @@ class TokenExchangeAuth(httpx.Auth):
     ) -> None:
         self._api_key = api_key
         self._exchange_url = exchange_url
-        self._key_path = _tokens(key_pointer)
-        self._token_path = _tokens(token_pointer)
+        self._key_path = tokens(key_pointer)
+        self._token_pointer = token_pointer
         self._prefix = header_prefix
         self._ttl = ttl_seconds
         self._early = min(refresh_buffer_seconds, ttl_seconds / 2)
@@ -138,11 +139,10 @@ class TokenExchangeAuth(httpx.Auth):
                 status_code=response.status_code,
                 body=value,
             )
-        for token in self._token_path:
-            value = value.get(token) if isinstance(value, dict) else None
+        value = get(value, self._token_pointer)
         if not isinstance(value, str) or not value:
             raise TokenExchangeError(
-                f"token exchange answered {response.status_code} without a token at /{'/'.join(self._token_path)}",
+                f"token exchange answered {response.status_code} without a token at {self._token_pointer}",
                 status_code=response.status_code,
             )
         self.exchanges += 1
@@ -210,7 +210,3 @@ async def _wait_event(event: threading.Event) -> None:
     deadline = asyncio.get_running_loop().time() + _WAIT_FOR_PEER
     while not event.is_set() and asyncio.get_running_loop().time() < deadline:
         await asyncio.sleep(0.005)
-
-
-def _tokens(pointer: str) -> list[str]:
-    return [t.replace("~1", "/").replace("~0", "~") for t in pointer.lstrip("/").split("/")]

@@ -31,6 +31,7 @@ from generator.runtime._errors import (
 )
 from generator.runtime._log import logger
 from generator.runtime._params import build_query
+from generator.runtime._pointers import get
 
 T = TypeVar("T")
 
@@ -478,8 +479,7 @@ def retry_hint(response: httpx.Response, where: RateLimitHint) -> float | None:
             value: Any = response.json()
         except ValueError:
             value = None
-        for token in where.pointer.lstrip("/").split("/"):
-            value = value.get(token) if isinstance(value, dict) else None
+        value = get(value, where.pointer)
         if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
             return max(float(value), 0.0)
     if response.status_code == 429:

@@ -28,7 +28,7 @@ def unwrap_root(value: object) -> object:
     return value
 
 
-def _tokens(pointer: str) -> list[str]:
+def tokens(pointer: str) -> list[str]:
     """The unescaped reference tokens of a pointer; a malformed pointer is a spec bug, so ValueError."""
     if pointer == "":
         return []
@@ -45,7 +45,7 @@ def resolve(obj: object, pointer: str) -> object:
     Raises KeyError(pointer) when any step is missing, and ValueError when the pointer is malformed.
     """
     value = obj
-    for token in _tokens(pointer):
+    for token in tokens(pointer):
         try:
             value = _step(unwrap_root(value), token)
         except _Missing:

@@ -15,6 +15,16 @@ Location = Literal["path", "query", "header", "cookie"]
 SCHEMA_REF = "#/components/schemas/"
 
 
+def deref(schemas: dict[str, JsonSchema], schema: Any, limit: int = 32) -> Any:
+    """The schema a chain of `#/components/schemas/..` refs leads to; None when a name is missing."""
+    for _ in range(limit):
+        ref = schema.get("$ref") if isinstance(schema, dict) else None
+        if not isinstance(ref, str) or not ref.startswith(SCHEMA_REF):
+            return schema
+        schema = schemas.get(ref.removeprefix(SCHEMA_REF))
+    return schema
+
+
 @dataclass(frozen=True)
 class ServerVariable:
     name: str
