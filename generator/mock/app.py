@@ -44,6 +44,7 @@ PREFER_HEADER = "prefer"
 """Prism's: `code=404`, `example=name`, `dynamic=true`."""
 DEFAULT_API_KEY = "testrelay-test-key"
 MAX_BODY = 1024 * 1024
+_FAULT_HEADER = faults.FAULT_HEADER.encode()
 _METHODS = ("GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE")
 
 
@@ -101,21 +102,30 @@ class MockApp:
         self.app = Starlette(routes=[Route("/{path:path}", self._handle, methods=list(_METHODS))])
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        fault = self._fault(scope) if scope.get("type") == "http" else None
-        if fault is not None and fault.reset and self._fails(fault, scope):
-            # Below starlette on purpose: its error handling would turn this into a 500 answer.
-            await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"64")]})
-            raise MockReset(f"connection reset for {scope['method']} {scope['path']}, as asked")
+        if scope.get("type") == "http":
+            fault, problem = self._fault(scope)
+            scope.setdefault("state", {})["fault"] = (fault, problem)  # read back as request.state.fault
+            if fault is not None and fault.reset and self._fails(fault, scope):
+                # Below starlette on purpose: its error handling would turn this into a 500 answer.
+                await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"64")]})
+                raise MockReset(f"connection reset for {scope['method']} {scope['path']}, as asked")
         await self.app(scope, receive, send)
 
-    def _fault(self, scope: Any) -> faults.Fault | None:
-        text = dict(scope.get("headers") or []).get(faults.FAULT_HEADER.encode(), b"").decode("latin-1")
-        if not text and self.settings.scenario and self.settings.scenario.startswith("fault:"):
-            text = self.settings.scenario.removeprefix("fault:")
-        try:
-            return faults.parse(text) if text else None
-        except ValueError:
-            return None
+    def _fault(self, scope: Any) -> tuple[faults.Fault | None, str | None]:
+        """The fault asked for by the request's header or the scenario, and what is wrong with the header."""
+        raw = next((value for name, value in scope.get("headers") or () if name == _FAULT_HEADER), b"")
+        text = raw.decode("latin-1")
+        if text:
+            try:
+                return faults.parse(text), None
+            except ValueError as exc:
+                return None, str(exc)
+        if self.settings.scenario and self.settings.scenario.startswith("fault:"):
+            try:
+                return faults.parse(self.settings.scenario.removeprefix("fault:")), None
+            except ValueError:
+                return None, None
+        return None, None
 
     def _fails(self, fault: faults.Fault, scope: Any) -> bool:
         key = (repr(fault), str(scope.get("method")), str(scope.get("path")))
@@ -138,13 +148,9 @@ class MockApp:
             allow = ", ".join(sorted({r.op.method.upper() for r, _ in matches}))
             return Response(status_code=405, headers={"Allow": allow})
         route, match = chosen
-        fault_text = request.headers.get(faults.FAULT_HEADER)
-        if fault_text:
-            try:
-                faults.parse(fault_text)
-            except ValueError as exc:
-                return self._violations(route.op, [Violation("header", ("X-Testrelay-Fault",), str(exc))])
-        fault = self._fault(request.scope)
+        fault, problem = request.state.fault
+        if problem is not None:
+            return self._violations(route.op, [Violation("header", ("X-Testrelay-Fault",), problem)])
         if fault is not None:
             answer = await self._inject(route.op, fault, request)
             if answer is not None:
