@@ -251,7 +251,9 @@ def test_doksi_and_testmo_runs_end(mock: Callable[..., MockServer]) -> None:
     assert str(run.status) == "passed"
     server = mock("testmo")
     tm = fast(testmo.TestmoClient(api_key=server.api_key, base_url=server.base_url))
-    done = tm.create_automation_run_and_wait(project_id=1, name="nightly", source="ci")
+    done = tm.create_automation_run_and_wait(
+        project_id=1, name="nightly", source="ci", extra_headers={"X-Testrelay-Reads": "2"}
+    )
     assert done.result.is_completed is True
 
 

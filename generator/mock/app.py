@@ -2,8 +2,12 @@
 
 Runs are stateful and derived from the spec alone: a trigger operation is one whose `links`
 lead to an operation with `x-polling`. Triggering stores a run under a fresh id; each read of
-the status operation moves it through the pending values to a terminal one. A request header
-picks a run's outcome and pace (see `OUTCOME_HEADER`, `READS_HEADER`).
+the status operation moves it through the pending values to a terminal one. Request headers
+pick a run's outcome and pace (see generator/mock/runs.py).
+
+Besides: seeded multi-page lists (generator/mock/paging.py), JWTs for token exchanges
+(generator/mock/tokens.py), and resources for the vendors whose issue asks for them
+(generator/mock/automation.py, generator/mock/uploads.py), each enabled by the spec's operations.
 """
 
 from __future__ import annotations
@@ -15,10 +19,9 @@ import json
 import re
 import secrets
 import threading
-import time
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -27,19 +30,18 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from generator.mock import faults
+from generator.mock import automation, faults, paging, runs, uploads
 from generator.mock.errors import declared, example_body, render, status_of
 from generator.mock.journal import Journal
 from generator.mock.resources import Kind, ResourceStore
+from generator.mock.runs import DURATION_HEADER, OUTCOME_HEADER, READS_HEADER, Run
+from generator.mock.tokens import TokenIssuer
 from generator.mock.validate import Validators, Violation, check_request
 from generator.spec import names
 from generator.spec import pointer as jp
 from generator.spec.ir import Api, Link, Operation, SecurityScheme
 
-OUTCOME_HEADER = "x-testrelay-outcome"
-"""At trigger time: `success` (default), `failure`, or a terminal status value of the spec."""
-READS_HEADER = "x-testrelay-reads"
-"""At trigger time: how many status reads a run takes to end (default 2)."""
+__all__ = ["DEFAULT_API_KEY", "DURATION_HEADER", "OUTCOME_HEADER", "READS_HEADER", "MockApp", "MockReset", "Settings"]
 PREFER_HEADER = "prefer"
 """Prism's: `code=404`, `example=name`, `dynamic=true`."""
 DEFAULT_API_KEY = "testrelay-test-key"
@@ -60,15 +62,6 @@ class Route_:
 
 
 @dataclass
-class Run:
-    outcome: str
-    reads_needed: int
-    reads: int = 0
-    ids: dict[str, str] = field(default_factory=dict)
-    """The status operation's arguments that name this run."""
-
-
-@dataclass
 class Settings:
     api_key: str = DEFAULT_API_KEY
     token_ttl: float | None = None
@@ -83,18 +76,23 @@ class MockApp:
         self.api = api
         self.settings = settings or Settings()
         self.validators = Validators(api)
-        self.journal = Journal(secrets=lambda: [self.settings.api_key, *self._tokens])
+        self.journal = Journal(secrets=lambda: [self.settings.api_key, *self._issuer_tokens()])
         self.base_path = urlsplit(api.servers[0].url if api.servers else "/").path.rstrip("/")
         self._routes = _compile(api)
         self._lock = threading.Lock()
-        self._tokens: dict[str, float] = {}
+        self._issuers: dict[str, TokenIssuer] = {}
+        """Per token-exchange scheme key."""
         self.runs: dict[str, Run] = {}
+        self._last_run: Run | None = None
         self._counter = 1000
         self._schemes = {s.key: s for s in api.security_schemes}
         self._exchanges = {s.token_exchange.operation_id: s for s in api.security_schemes if s.token_exchange}
         self._polled = {op.operation_id: op for op in api.operations if op.polling is not None}
+        self._results_ops = _results_operations(api)
         self._fault_counter = faults.Counter()
         self.resources = ResourceStore(api)
+        self.automation = automation.AutomationStore(api) if automation.applies(api) else None
+        self.uploads = uploads.UploadStore(api) if uploads.applies(api) else None
         self._synth: Any = None
         self._dynamic_count = 0
         self._valid_answers: set[tuple[str, int, str]] = set()
@@ -110,6 +108,17 @@ class MockApp:
                 await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"64")]})
                 raise MockReset(f"connection reset for {scope['method']} {scope['path']}, as asked")
         await self.app(scope, receive, send)
+
+    def reset(self) -> None:
+        """Forget every request, run, stored resource and fault count: a fresh mock for the next test."""
+        self.journal.clear()
+        with self._lock:
+            self.runs.clear()
+            self._last_run = None
+        self._fault_counter = faults.Counter()
+        self.resources = ResourceStore(self.api)
+        self.automation = automation.AutomationStore(self.api) if self.automation is not None else None
+        self.uploads = uploads.UploadStore(self.api) if self.uploads is not None else None
 
     def _fault(self, scope: Any) -> tuple[faults.Fault | None, str | None]:
         """The fault asked for by the request's header or the scenario, and what is wrong with the header."""
@@ -137,6 +146,8 @@ class MockApp:
         body = await request.body()
         self.journal.record(request.method, request.url.path, request.url.query, request.headers, body)
         path = request.url.path
+        if self.uploads is not None and path.startswith(uploads.UPLOAD_PATH):
+            return self._upload_put(request)
         if not path.startswith(self.base_path + "/") and path != self.base_path:
             return _json(404, {"message": f"no such path: {path}"})
         relative = path[len(self.base_path) :] or "/"
@@ -170,12 +181,29 @@ class MockApp:
         prefer = _prefer(request.headers.get(PREFER_HEADER, ""))
         if "code" in prefer:
             return self._preferred_code(route.op, prefer["code"], prefer.get("example"))
-        if route.op.operation_id in self._exchanges:
-            return self._exchange(route.op, payload)
+        op = route.op
+        if op.operation_id in self._exchanges:
+            return self._exchange(op, payload)
         if "dynamic" in prefer:  # Prism's meaning: synthesized data, whatever state there is
-            return self._answer(route.op, prefer, params, payload, request.headers)
-        if route.op.operation_id in self._polled:
-            return self._status_read(route.op, params)
+            return self._answer(op, prefer, params, payload, request.headers)
+        if self.uploads is not None and op.operation_id in uploads.OPERATIONS:
+            refused = self._uploads(op, params, payload, request)
+            if refused is not None:
+                return refused
+        if self.automation is not None and op.operation_id in automation.OPERATIONS:
+            answer = self._automation(op, params, payload, request.headers)
+            if answer is not None:
+                return answer
+        if op.pagination is not None and (count := paging.requested_items(request.headers)) is not None:
+            parents = {p.name: params[p.name] for p in op.parameters if p.location == "path" and p.name in params}
+            items = paging.seeded(op, op.pagination, count, parents)
+            return self._respond_success(op, paging.page(op, op.pagination, self.api.schemas, items, params))
+        if op.operation_id in self._polled:
+            return self._status_read(op, params)
+        if op.operation_id in self._results_ops:
+            answer = self._results(op, params)
+            if answer is not None:
+                return answer
         kind = self.resources.kind(route.op)
         if kind is not None and not route.op.links:
             return self._resource(route.op, kind, relative, path_values, payload)
@@ -188,9 +216,8 @@ class MockApp:
         once = dataclasses.replace(fault, fail_times=fault.fail_times or 1)
         if fault.expire_token and self._fails(once, request.scope):
             token = request.headers.get("authorization", "").partition(" ")[2]
-            with self._lock:
-                if token in self._tokens:
-                    self._tokens[token] = 0.0
+            for issuer in self._issuers.values():
+                issuer.revoke(token)
         failing = fault.empty or fault.status is not None
         if not failing or not self._fails(fault, request.scope):
             return None
@@ -204,7 +231,7 @@ class MockApp:
             headers["Retry-After"] = f"{fault.wait_hint:g}"
             limit = op.rate_limit or self.api.rate_limit
             if limit is not None and limit.retry_after_pointer and isinstance(body, dict):
-                _pointer_set(
+                jp.put(
                     body,
                     limit.retry_after_pointer,
                     int(fault.wait_hint) if fault.wait_hint.is_integer() else fault.wait_hint,
@@ -236,9 +263,7 @@ class MockApp:
             value = headers.get((scheme.param_name or "authorization").lower(), "")
             prefix = scheme.token_exchange.header_prefix + " "
             token = value[len(prefix) :] if value.startswith(prefix) else ""
-            with self._lock:
-                expires = self._tokens.get(token)
-            return expires is not None and time.monotonic() < expires
+            return self._issuer(scheme).valid(token)
         if scheme.kind == "apiKey" and scheme.location == "header":
             return headers.get((scheme.param_name or "").lower()) == self.settings.api_key
         if scheme.kind == "http" and scheme.scheme:
@@ -251,18 +276,28 @@ class MockApp:
         scheme = self._exchanges[op.operation_id]
         exchange = scheme.token_exchange
         assert exchange is not None
-        if _pointer_get(payload, exchange.key_pointer) != self.settings.api_key:
+        if jp.get(payload, exchange.key_pointer) != self.settings.api_key:
             return self._error_answer(declared(op, "401", "400"), 401, [Violation("body", (), "invalid API key")])
-        token = "mock." + secrets.token_urlsafe(24)
-        ttl = self.settings.token_ttl if self.settings.token_ttl is not None else exchange.ttl_seconds
-        with self._lock:
-            now = time.monotonic()
-            self._tokens = {t: e for t, e in self._tokens.items() if e > now}
-            self._tokens[token] = now + ttl
+        token = self._issuer(scheme).issue()
         success = op.success
         body = example_body(success) or {}
-        _pointer_set(body, exchange.token_pointer, token)
+        jp.put(body, exchange.token_pointer, token)
         return self._respond(op, int(success.status) if success else 200, body)
+
+    def _issuer(self, scheme: SecurityScheme) -> TokenIssuer:
+        with self._lock:
+            issuer = self._issuers.get(scheme.key)
+            if issuer is None:
+                exchange = scheme.token_exchange
+                default = exchange.ttl_seconds if exchange is not None else 120.0
+                ttl = self.settings.token_ttl if self.settings.token_ttl is not None else default
+                issuer = self._issuers[scheme.key] = TokenIssuer(ttl)
+            return issuer
+
+    def _issuer_tokens(self) -> list[str]:
+        with self._lock:
+            issuers = list(self._issuers.values())
+        return [token for issuer in issuers for token in issuer.issued()]
 
     # -- answers -----------------------------------------------------------------------------------
 
@@ -286,7 +321,10 @@ class MockApp:
         if response is None:
             return self._violations(op, [Violation("header", ("Prefer",), f"{code} is not a declared status")])
         if response.is_success:
-            return self._respond(op, int(code), self._example(response, example))
+            body = self._example(response, example)
+            if body is None and response.schema is not None:
+                body = self._synthesized(response.schema)
+            return self._respond(op, int(code), body)
         body = self._example(response, example)
         if body is None and response.schema is not None:
             body = render(self.api, response, int(code), [Violation("body", (), "error requested with Prefer")])
@@ -301,12 +339,19 @@ class MockApp:
     def _answer(
         self, op: Operation, prefer: dict[str, str], params: dict[str, Any], payload: Any, headers: Mapping[str, str]
     ) -> Response:
+        status, body = self._answer_body(op, prefer, params, payload, headers)
+        return self._respond(op, status, body)
+
+    def _answer_body(
+        self, op: Operation, prefer: dict[str, str], params: dict[str, Any], payload: Any, headers: Mapping[str, str]
+    ) -> tuple[int, Any]:
+        """The default answer's status and body, having started any run the operation triggers."""
         success = op.success
         if success is None:
-            return Response(status_code=204)
+            return 204, None
         status = int(success.status) if success.status.isdigit() else 200
         if success.schema is None:
-            return Response(status_code=status)
+            return status, None
         if prefer.get("dynamic") == "true":
             body = self._synthesized(success.schema)
         else:
@@ -317,7 +362,22 @@ class MockApp:
             target = self._polled.get(link.operation_id)
             if target is not None:
                 self._start_run(op, link, target, body, params, payload, headers)
+        return status, body
+
+    def _respond_success(self, op: Operation, body: Any) -> Response:
+        success = op.success
+        status = int(success.status) if success is not None and success.status.isdigit() else 200
         return self._respond(op, status, body)
+
+    def _valid(self, op: Operation) -> runs.Valid:
+        """Whether a body fits the operation's success answer."""
+        success = op.success
+        schema = success.schema if success is not None else None
+        return lambda body: schema is None or not self.validators.errors(schema, body)
+
+    def _not_found(self, op: Operation) -> Response:
+        body = example_body(declared(op, "404"))
+        return _json(404, body) if body is not None else Response(status_code=404)
 
     def _synthesized(self, schema: Any) -> Any:
         """Seeded, schema-valid data: the n-th synthesized answer is the same in every run."""
@@ -357,7 +417,7 @@ class MockApp:
                 id_schema = next(
                     (q.schema for o in self.api.operations for q in o.parameters if q.name == kind.param), {}
                 )
-                created = self.resources.create(collection, example, payload, id_schema, valid)
+                created = self.resources.create(collection, example, payload, id_schema, valid, path_values)
                 return self._respond(op, status, created)
             stored = self.resources.listing(collection)
             if stored is not None and isinstance(example, list):
@@ -422,25 +482,39 @@ class MockApp:
             if not expression.startswith("$response.body#"):
                 continue
             pointer = expression.removeprefix("$response.body#")
-            if _pointer_get(body, pointer) is None:
+            if jp.get(body, pointer) is None:
+                listed = jp.get(body, pointer + "s")
+                if isinstance(listed, list) and len(link.parameters) == 1:
+                    self._start_runs(status_op, target_param, body, listed, headers)
                 return
             echoed = requested.get(names.snake_case(pointer.rsplit("/", 1)[-1]))
             if echoed is not None:
-                _pointer_set(body, pointer, echoed)
+                jp.put(body, pointer, echoed)
                 continue
             fresh = self._fresh_id(status_op, target_param)
-            original = _pointer_get(body, pointer)
-            _pointer_set(body, pointer, fresh)
+            original = jp.get(body, pointer)
+            jp.put(body, pointer, fresh)
             _replace_id(body, str(original), str(fresh))  # e.g. Kapptivate's result_uri names the id too
             ids[target_param] = str(fresh)
+        self._store_run(ids, headers)
+
+    def _start_runs(
+        self, status_op: Operation, param: str, body: Any, listed: list[Any], headers: Mapping[str, str]
+    ) -> None:
+        """One run per id of a list the trigger answered (`test_run_ids` for a link on `test_run_id`)."""
+        for i, original in enumerate(listed):
+            fresh = self._fresh_id(status_op, param)
+            listed[i] = fresh
+            _replace_id(body, str(original), str(fresh))
+            self._store_run({param: str(fresh)}, headers)
+
+    def _store_run(self, ids: dict[str, str], headers: Mapping[str, str]) -> None:
         scenario = self.settings.scenario if not (self.settings.scenario or "").startswith("fault:") else None
-        outcome = headers.get(OUTCOME_HEADER) or scenario or "success"
-        try:
-            reads = max(1, int(headers.get(READS_HEADER, "2")))
-        except ValueError:
-            reads = 2
+        run = runs.pace(headers, scenario)
+        run.ids = ids
         with self._lock:
-            self.runs[secrets.token_hex(8)] = Run(outcome, reads, ids=ids)
+            self.runs[secrets.token_hex(8)] = run
+        self._last_run = run
 
     def _fresh_id(self, status_op: Operation, param_name: str) -> Any:
         param = next((p for p in status_op.parameters if p.name == param_name), None)
@@ -454,54 +528,211 @@ class MockApp:
             return str(uuid.uuid4())
         return f"run{counter}{secrets.token_hex(3)}"
 
-    def _status_read(self, op: Operation, params: dict[str, Any]) -> Response:
-        polling = op.polling
-        assert polling is not None
+    def _note_items(self, body: dict[str, Any]) -> None:
+        """Keeps the trigger answer's final lists on its run, for status answers to list the same items."""
+        run = self._last_run
+        if run is not None:
+            run.items = {k: copy.deepcopy(v) for k, v in body.items() if isinstance(v, list) and v}
+
+    def _find_run(self, params: Mapping[str, Any]) -> Run | None:
         given = {name: str(value) for name, value in params.items()}
         with self._lock:
-            run = next(
+            return next(
                 (r for r in self.runs.values() if r.ids and all(given.get(k) == v for k, v in r.ids.items())), None
             )
-            if run is not None:
-                run.reads += 1
-                reads, needed, outcome = run.reads, run.reads_needed, run.outcome
+
+    def _status_read(self, op: Operation, params: dict[str, Any]) -> Response:
+        polling = op.polling
+        success = op.success
+        assert polling is not None and success is not None
+        run = self._find_run(params)
         if run is None:
-            response = declared(op, "404")
-            body = example_body(response)
-            return _json(404, body) if body is not None else Response(status_code=404)
+            return self._not_found(op)
+        with self._lock:
+            ended = run.advance()
+        body = runs.status_body(success.examples, polling, run, ended, self._valid(op))
+        return self._respond_success(op, body)
+
+    def _results(self, op: Operation, params: dict[str, Any]) -> Response | None:
+        """Aggregated results of the runs the query names: 404 until they end, then per their outcomes."""
+        polling = self._results_ops[op.operation_id].polling
+        assert polling is not None
+        with self._lock:
+            named = [r for r in self.runs.values() if r.ids and all(_names(params, k, v) for k, v in r.ids.items())]
+        if not named:
+            return None
+        if not all(r.over() for r in named):
+            return self._not_found(op) if declared(op, "404") is not None else None
         success = op.success
         assert success is not None
-        body = self._example(success, _example_for_run(success, run)) or {}
-        if reads < needed:
-            pending = polling.pending or ("pending",)
-            _pointer_set(body, polling.status_pointer, pending[min(reads - 1, len(pending) - 1)])
+        body = runs.results_view(success.examples, polling, named, params, self._valid(op))
+        return self._respond_success(op, body)
+
+    # -- vendor resources --------------------------------------------------------------------------
+
+    def _upload_put(self, request: Request) -> Response:
+        """A PUT on a presigned upload URL; S3-like answers, outside the spec."""
+        assert self.uploads is not None
+        if request.method != "PUT":
+            return Response(status_code=405, headers={"Allow": "PUT"})
+        status, text = self.uploads.receive(
+            request.url.path, request.query_params.get("signature", ""), request.headers.get("content-type", "")
+        )
+        return Response(text, status_code=status, media_type="application/xml" if text else None)
+
+    def _uploads(self, op: Operation, params: dict[str, Any], payload: Any, request: Request) -> Response | None:
+        store = self.uploads
+        assert store is not None
+        if op.operation_id == "createRun":
+            unknown = uploads.unknown_targets(payload, store)
+            if not unknown:
+                status, body = self._answer_body(op, {}, params, payload, request.headers)
+                if isinstance(body, dict) and isinstance(body.get("results"), list):
+                    body["results"] = uploads.matrix_results(body["results"], payload)
+                    self._note_items(body)
+                return self._respond(op, status, body)
+            where = uploads.TARGET_ID
+            violations = [Violation("body", ("matrix", i, where), f"no such target: {t}") for i, t in unknown]
+            return self._error_answer(declared(op, "400"), 400, violations)
+        status, body = self._answer_body(op, {}, params, payload, request.headers)
+        if not isinstance(body, dict) or not isinstance(payload, dict):
+            return None
+        if op.operation_id == "createUpload":
+            origin = f"{request.url.scheme}://{request.headers.get('host', request.url.netloc)}"
+            body[uploads.UPLOAD_ID], body[uploads.UPLOAD_URL] = store.create_upload(origin)
+            return self._respond(op, status, body)
+        state = store.upload_state(str(payload.get(uploads.UPLOAD_ID, "")))
+        if state == "unknown":
+            return self._not_found(op)
+        if state == "pending":  # 404 as the storage would answer: no object under that key yet
+            response = declared(op, "404", "400")
+            violation = Violation("body", (uploads.UPLOAD_ID,), "nothing was uploaded there yet")
+            return self._error_answer(response, status_of(response, "404"), [violation])
+        body = _closest(op, payload) or body
+        for key, value in payload.items():
+            if key in body and key != uploads.TARGET_ID:
+                body[key] = copy.deepcopy(value)
+        body[uploads.TARGET_ID] = store.create_target(dict(payload))
+        return self._respond(op, status, body)
+
+    def _automation(
+        self, op: Operation, params: dict[str, Any], payload: Any, headers: Mapping[str, str]
+    ) -> Response | None:
+        """Testmo-style runs, threads and appended tests (generator/mock/automation.py)."""
+        store = self.automation
+        assert store is not None
+        name = op.operation_id
+        body_in = payload if isinstance(payload, dict) else {}
+        if op.pagination is not None and paging.requested_items(headers) is not None:
+            return None  # seeded items were asked for, whatever is stored
+        try:
+            if name == "createAutomationRun":
+                status, body = self._answer_body(op, {}, params, payload, headers)
+                if isinstance(body, dict) and isinstance(body.get("id"), int):
+                    store.create_run(body["id"], int(params["project_id"]), body_in)
+                return self._respond(op, status, body)
+            if name == "getAutomationRun":
+                return self._automation_run(op, params)
+            if name == "listAutomationRuns":
+                return self._automation_list(op, params, store.runs_of(int(params["project_id"])), "result")
+            if name == "listAutomationRunTests":
+                run_id = int(params["run_id"])
+                if not store.knows(run_id):
+                    return self._not_found(op)
+                return self._automation_list(op, params, [run_id], "tests")
+            if name == "createAutomationRunThread":
+                thread_id = store.create_thread(int(params["automation_run_id"]))
+                if thread_id is None:
+                    return self._not_found(op)
+                status, body = self._answer_body(op, {}, params, payload, headers)
+                if isinstance(body, dict):
+                    body["id"] = thread_id
+                return self._respond(op, status, body)
+            if name == "appendAutomationRunThread":
+                done = store.append_thread(int(params["automation_run_thread_id"]), body_in)
+            elif name == "completeAutomationRunThread":
+                done = store.complete_thread(int(params["automation_run_thread_id"]))
+            elif name == "appendAutomationRun":
+                done = store.append_run(int(params["automation_run_id"]), body_in)
+            else:
+                failures = store.complete_run(int(params["automation_run_id"]))
+                done = failures is not None
+                run = self._find_run({"automation_run_id": params["automation_run_id"]})
+                if run is not None and failures is not None:
+                    with self._lock:
+                        run.end("failure" if failures else "success")
+        except automation.Refused as refused:
+            response = declared(op, "403")
+            body = example_body(response)
+            if isinstance(body, dict) and "message" in body:
+                body["message"] = str(refused)
+                return _json(status_of(response, "403"), body)
+            return self._error_answer(response, status_of(response, "403"), [Violation("path", (), str(refused))])
+        if not done:
+            return self._not_found(op)
+        return self._respond_success(op, None)
+
+    def _automation_run(self, op: Operation, params: dict[str, Any]) -> Response | None:
+        store = self.automation
+        assert store is not None and op.polling is not None
+        run_id = int(params["automation_run_id"])
+        run = self._find_run({"automation_run_id": run_id})
+        if run is None or not store.knows(run_id):
+            return None
+        with self._lock:
+            ended = run.paced and run.advance()
+        body = self._example(op.success, None)
+        result = body.get("result") if isinstance(body, dict) else None
+        if not isinstance(result, dict):
+            return None
+        body["result"] = store.run_row(result, run_id, ended, runs.failed(op.polling, run.outcome))
+        return self._respond_success(op, body)
+
+    def _automation_list(self, op: Operation, params: dict[str, Any], ids: list[int], what: str) -> Response | None:
+        """A stored list, paged; None to answer from examples (nothing stored)."""
+        store = self.automation
+        pagination = op.pagination
+        assert store is not None
+        if pagination is None or not ids:
+            return None
+        examples = jp.get(paging.template_of(op), pagination.items_pointer)
+        template = examples[0] if isinstance(examples, list) and examples and isinstance(examples[0], dict) else {}
+        if what == "tests":
+            items = store.tests_of(ids[0], template) or []
         else:
-            _finish(body, polling, outcome)
-        return self._respond(op, int(success.status), body)
+            items = [row for run_id in ids if (row := store.run_row(template, run_id)) is not None]
+        return self._respond_success(op, paging.page(op, pagination, self.api.schemas, items, params))
 
 
-def _example_for_run(response: Any, run: Run) -> str | None:
-    """The status example whose name shares a word with the run's parameters (`suite_run_id` -> `suiteRun...`)."""
-    words = {w for name in run.ids for w in names.snake_case(name).split("_")} - {"id", "ids", "run", "runs"}
-    for example in response.examples:
-        if words & set(names.snake_case(example.name).split("_")):
-            return str(example.name)
-    return None
+def _closest(op: Operation, payload: dict[str, Any]) -> dict[str, Any] | None:
+    """The success example sharing the most fields with the request (the one that echoes them), if any."""
+    success = op.success
+    candidates = [e.value for e in (success.examples if success is not None else ()) if isinstance(e.value, dict)]
+    if not candidates:
+        return None
+    return copy.deepcopy(max(candidates, key=lambda value: len(value.keys() & payload.keys())))
 
 
-def _finish(body: Any, polling: Any, outcome: str) -> None:
-    """Write a terminal state for `outcome` into a status answer."""
-    for judged in polling.judged:
-        if outcome in ("success", "failure"):
-            _pointer_set(body, polling.status_pointer, judged.value)
-            _pointer_set(body, judged.failures_pointer, 0 if outcome == "success" else 1)
-            return
-    values = polling.success if outcome == "success" else polling.failure if outcome == "failure" else ()
-    if values:
-        _pointer_set(body, polling.status_pointer, values[0])
-        return
-    known = {str(v): v for v in (*polling.success, *polling.failure)}
-    _pointer_set(body, polling.status_pointer, known.get(outcome, outcome))
+def _names(params: Mapping[str, Any], key: str, value: str) -> bool:
+    """Whether the query names this id, as itself (`suite_run_id`) or in a list (`test_run_ids`)."""
+    if str(params.get(key)) == value:
+        return True
+    listed = params.get(key + "s")
+    return isinstance(listed, list) and value in {str(v) for v in listed}
+
+
+def _results_operations(api: Api) -> dict[str, Operation]:
+    """GET operations that read a run's results by the ids its status operation takes in the query."""
+    found: dict[str, Operation] = {}
+    for polled in (op for op in api.operations if op.polling is not None):
+        keys = {p.name for p in polled.parameters if p.location == "query"}
+        keys |= {k + "s" for k in keys}
+        for op in api.operations:
+            if op.method != "get" or op.polling is not None or op.pagination is not None or op.links:
+                continue
+            if keys & {p.name for p in op.parameters if p.location == "query"}:
+                found[op.operation_id] = polled
+    return found
 
 
 def _replace_id(node: Any, old: str, new: str) -> None:
@@ -554,23 +785,3 @@ def _prefer(header: str) -> dict[str, str]:
 
 def _json(status: int, body: Any) -> Response:
     return Response(json.dumps(body, separators=(",", ":")), status_code=status, media_type="application/json")
-
-
-def _pointer_get(node: Any, pointer: str) -> Any:
-    try:
-        return jp.resolve(node, pointer)
-    except KeyError:
-        return None
-
-
-def _pointer_set(node: Any, pointer: str, value: Any) -> None:
-    tokens = jp.split(pointer)
-    for token in tokens[:-1]:
-        if isinstance(node, dict):
-            node = node.setdefault(token, {})
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return
-    if isinstance(node, dict) and tokens:
-        node[tokens[-1]] = value

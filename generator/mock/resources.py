@@ -49,10 +49,22 @@ class ResourceStore:
     def kind(self, op: Operation) -> Kind | None:
         return self._kinds.get(op.path)
 
-    def create(self, collection: str, body: Any, payload: Any, id_schema: dict[str, Any], valid: Valid) -> Any:
-        """Stores `body` (the answer to a create) under a fresh id, echoing the fields the request set."""
+    def create(
+        self,
+        collection: str,
+        body: Any,
+        payload: Any,
+        id_schema: dict[str, Any],
+        valid: Valid,
+        parents: dict[str, str] | None = None,
+    ) -> Any:
+        """Stores `body` (the answer to a create) under a fresh id, echoing the fields the request set.
+
+        `parents` are the path's values (`testTargetId` of a target's environment), echoed too.
+        """
         if not isinstance(body, dict):
             return body
+        _merge(body, {k: v for k, v in (parents or {}).items() if k in body}, valid)
         fresh: Any = uuid.uuid4().hex[:12]
         if id_schema.get("type") == "integer":
             with self._lock:
@@ -103,6 +115,9 @@ def _merge(body: Any, payload: Any, valid: Valid) -> None:
     if not isinstance(body, dict) or not isinstance(payload, dict):
         return
     for key, value in payload.items():
+        if isinstance(value, dict) and key not in body:  # a wrapped resource: `{"testTarget": {...}}`
+            _merge(body, value, valid)
+            continue
         if key in body and key != "id" and not isinstance(value, dict):
             before = body[key]
             body[key] = copy.deepcopy(value)

@@ -48,3 +48,26 @@ def resolve(document: Any, pointer: str) -> Any:
 
 def parent(pointer: str) -> str:
     return pointer.rsplit("/", 1)[0] if pointer else ""
+
+
+def get(document: Any, pointer: str) -> Any:
+    """The value at `pointer`, or None where there is none: answers being built are often partial."""
+    try:
+        return resolve(document, pointer)
+    except KeyError:
+        return None
+
+
+def put(document: Any, pointer: str, value: Any) -> None:
+    """Sets the value at `pointer`, creating missing objects on the way; a path through anything else is left."""
+    tokens = split(pointer)
+    node = document
+    for token in tokens[:-1]:
+        if isinstance(node, dict):
+            node = node.setdefault(token, {})
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return
+    if isinstance(node, dict) and tokens:
+        node[tokens[-1]] = value

@@ -1,0 +1,182 @@
+"""Paging for operations with `x-pagination`, over seeded collections or the mock's stored items.
+
+`X-Testrelay-Items: N` asks for a deterministic collection of N items, built from the first
+success example's items: item i copies example item i mod k, with unique ids (integer ids count
+from 1, UUID-shaped ids are UUID5s of the operation and index, other strings get a `-i` suffix),
+and, for a keyset cursor object, unique cursor fields (date-times one second apart, newest first),
+so that every cursor names exactly one item. The same N always yields the same items.
+
+Page size: the request's page-size parameter (`per_page`, `limit`, ...), else that parameter's
+schema default, else the number of items in the first success example. Page numbers start at 1.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import re
+import uuid
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from generator.spec import pointer as jp
+from generator.spec.ir import JsonSchema, Operation, Pagination, deref
+
+ITEMS_HEADER = "x-testrelay-items"
+MAX_ITEMS = 10_000
+SIZE_PARAMETERS = ("per_page", "perPage", "page_size", "pageSize", "limit", "size")
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
+
+
+def requested_items(headers: Mapping[str, str]) -> int | None:
+    """N from `X-Testrelay-Items`, or None when absent or not a count."""
+    text = headers.get(ITEMS_HEADER)
+    if text is None:
+        return None
+    try:
+        return max(0, min(int(text), MAX_ITEMS))
+    except ValueError:
+        return None
+
+
+def template_of(op: Operation) -> Any:
+    """The first success example: the page envelope every answer is built on."""
+    success = op.success
+    if success is None or not success.examples:
+        return None
+    return copy.deepcopy(success.examples[0].value)
+
+
+def seeded(op: Operation, pagination: Pagination, count: int, parents: Mapping[str, Any] | None = None) -> list[Any]:
+    """N items; `parents` (the path's values, e.g. `testTargetId`) replace the same-named item fields."""
+    template = template_of(op)
+    examples = jp.get(template, pagination.items_pointer)
+    if not isinstance(examples, list) or not examples:
+        return []
+    cursor = jp.get(template, pagination.next_pointer) if pagination.style == "keyset" else None
+    cursor_fields = tuple(cursor) if isinstance(cursor, dict) else ()
+    items = []
+    for i in range(count):
+        item = copy.deepcopy(examples[i % len(examples)])
+        if isinstance(item, dict):
+            if "id" in item:
+                item["id"] = _unique(item["id"], op.operation_id, i)
+            item.update({k: v for k, v in (parents or {}).items() if k in item})
+            for name in cursor_fields:
+                base = examples[0].get(name) if isinstance(examples[0], dict) else None
+                item[name] = _step(base, i)
+        items.append(item)
+    return items
+
+
+def page_size(op: Operation, schemas: dict[str, JsonSchema], params: Mapping[str, Any]) -> int:
+    for param in op.parameters:
+        if param.location == "query" and param.name in SIZE_PARAMETERS:
+            given = params.get(param.name)
+            if isinstance(given, int) and given > 0:
+                return given
+            schema = deref(schemas, param.schema)
+            default = schema.get("default") if isinstance(schema, dict) else None
+            if isinstance(default, int) and default > 0:
+                return default
+    pagination = op.pagination
+    examples = jp.get(template_of(op), pagination.items_pointer) if pagination is not None else None
+    return max(1, len(examples) if isinstance(examples, list) else 1)
+
+
+def page(
+    op: Operation, pagination: Pagination, schemas: dict[str, JsonSchema], items: list[Any], params: Mapping[str, Any]
+) -> Any:
+    """The answer for one page of `items`, in the shape of the operation's first success example."""
+    body = template_of(op)
+    if not isinstance(body, dict):
+        body = {}
+    size = page_size(op, schemas, params)
+    if pagination.style == "keyset":
+        return _keyset(body, pagination, items, params.get(pagination.parameter), size)
+    number = params.get(pagination.parameter)
+    number = number if isinstance(number, int) and number > 0 else 1
+    last = max(1, math.ceil(len(items) / size))
+    jp.put(body, pagination.items_pointer, items[(number - 1) * size : number * size])
+    jp.put(body, pagination.next_pointer, number + 1 if number < last else None)
+    if pagination.has_more_pointer:
+        jp.put(body, pagination.has_more_pointer, number < last)
+    envelope = {
+        pagination.parameter: number,
+        "prev_page": number - 1 if number > 1 else None,
+        "last_page": last,
+        "per_page": size,
+        "total": len(items),
+    }
+    for key, value in envelope.items():
+        if key in body:
+            body[key] = value
+    return body
+
+
+def _keyset(body: dict[str, Any], pagination: Pagination, items: list[Any], cursor: Any, size: int) -> Any:
+    example_cursor = jp.get(body, pagination.next_pointer)
+    start = 0
+    if cursor not in (None, {}, ""):
+        start = len(items)
+        for i, item in enumerate(items):
+            if _same(_cursor_of(item, example_cursor), cursor):
+                start = i + 1
+                break
+    chunk = items[start : start + size]
+    jp.put(body, pagination.items_pointer, chunk)
+    has_more = start + size < len(items)
+    if chunk:
+        jp.put(body, pagination.next_pointer, _cursor_of(chunk[-1], example_cursor))
+    if pagination.has_more_pointer:
+        jp.put(body, pagination.has_more_pointer, has_more)
+    return body
+
+
+def _cursor_of(item: Any, example_cursor: Any) -> Any:
+    """The cursor naming `item`: each field of an object cursor from the item's same-named field."""
+    if isinstance(example_cursor, dict) and isinstance(item, dict):
+        return {name: item.get(name) for name in example_cursor}
+    return item.get("id") if isinstance(item, dict) else item
+
+
+def _same(ours: Any, theirs: Any) -> bool:
+    """Cursor equality as a server reads it: `...50.686Z` and `...50.686000Z` name the same instant."""
+    if isinstance(ours, dict) and isinstance(theirs, dict):
+        return ours.keys() == theirs.keys() and all(_same(ours[k], theirs[k]) for k in ours)
+    if isinstance(ours, str) and isinstance(theirs, str) and ours != theirs:
+        try:
+            return datetime.fromisoformat(ours.replace("Z", "+00:00")) == datetime.fromisoformat(
+                theirs.replace("Z", "+00:00")
+            )
+        except ValueError:
+            return False
+    return bool(ours == theirs) or str(ours) == str(theirs)
+
+
+def _unique(value: Any, namespace: str, index: int) -> Any:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return index + 1
+    if isinstance(value, str) and _UUID.match(value):
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, f"testrelay:{namespace}:{index}"))
+    return f"{value}-{index + 1}"
+
+
+def _step(base: Any, index: int) -> Any:
+    """The index-th value counting back from `base`: one second per item for date-times."""
+    if isinstance(base, bool):
+        return base
+    if isinstance(base, int):
+        return base - index
+    if isinstance(base, str):
+        try:
+            moment = datetime.fromisoformat(base.replace("Z", "+00:00"))
+        except ValueError:
+            return f"{base}-{index + 1}"
+        stepped = moment - timedelta(seconds=index)
+        text = stepped.isoformat(timespec="milliseconds")
+        return text.replace("+00:00", "Z") if base.endswith("Z") else text
+    return base
