@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
-
-import uvicorn
+from typing import TYPE_CHECKING
 
 from generator.mock.app import DEFAULT_API_KEY, MockApp, MockReset, Settings
 from generator.mock.journal import Journal
-from generator.spec.build import build_api
-from generator.spec.load import load_file
+from generator.spec.load import SPECS, load_file, spec_path
 
-SPECS = Path(__file__).resolve().parent.parent.parent / "specs"
+if TYPE_CHECKING:
+    import uvicorn
+
+__all__ = ["SPECS", "MockServer", "build_app", "listening_socket", "run_mock", "serve", "spec_path"]
 
 
 class _QuietResets(logging.Filter):
@@ -29,17 +30,50 @@ class _QuietResets(logging.Filter):
 logging.getLogger("uvicorn.error").addFilter(_QuietResets())
 
 
-def spec_path(vendor_or_spec: str) -> Path:
-    """A vendor name of this repository (`qualigate`) or the path of any spec file."""
-    path = Path(vendor_or_spec)
-    if path.suffix in (".yaml", ".yml", ".json"):
-        return path
-    return SPECS / f"{vendor_or_spec}.yaml"
-
-
 def build_app(vendor_or_spec: str, settings: Settings | None = None) -> MockApp:
+    from generator.spec.build import build_api  # here: `testrelay mock` builds the API in another process
+
     path = spec_path(vendor_or_spec)
     return MockApp(build_api(load_file(path), path.stem), settings)
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A TCP socket bound and already listening, so that clients connect (and wait) while the app is built."""
+    # IPPROTO_TCP explicitly: asyncio turns Nagle's algorithm off only for sockets that say they are TCP,
+    # and without that every kept-alive answer waits ~40 ms for the client's delayed ACK.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(2048)  # uvicorn's backlog
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def _server(app: MockApp, **options: object) -> uvicorn.Server:
+    """A uvicorn server for the app, with nothing loaded that a mock does not use."""
+    import uvicorn  # here rather than at the top: building an app alone does not need it
+
+    # No websockets and a fixed ASGI interface: uvicorn then neither probes for websocket libraries nor
+    # inspects the app at start-up.
+    config = uvicorn.Config(
+        app,
+        log_level="warning",
+        lifespan="off",
+        access_log=False,
+        ws="none",
+        interface="asgi3",
+        **options,  # type: ignore[arg-type]
+    )
+    return uvicorn.Server(config)
+
+
+def serve(app: MockApp, sock: socket.socket) -> None:
+    """Serve the app on a listening socket until interrupted, its validators ready before the first answer."""
+    app.validators.warm()
+    _server(app).run(sockets=[sock])
 
 
 @dataclass
@@ -76,8 +110,8 @@ def run_mock(
 ) -> Iterator[MockServer]:
     """A mock serving in a background thread for the duration of the `with` block."""
     app = build_app(vendor_or_spec, Settings(api_key=api_key, token_ttl=token_ttl, scenario=scenario))
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off", access_log=False)
-    server = uvicorn.Server(config)
+    app.validators.warm()
+    server = _server(app, host=host, port=port)
     thread = threading.Thread(target=server.run, name=f"testrelay-mock-{vendor_or_spec}", daemon=True)
     thread.start()
     while not server.started:

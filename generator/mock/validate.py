@@ -6,34 +6,79 @@ types before jsonschema sees them, as the vendor's own server would read them.
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import json
 import re
-from collections.abc import Mapping, Sequence
+import sys
+import threading
+import types
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker, ValidationError
-from jsonschema.exceptions import best_match
-from referencing import Registry
-from referencing.jsonschema import DRAFT4, DRAFT202012
+from typing import TYPE_CHECKING, Any
 
 from generator.spec.ir import SCHEMA_REF, Api, JsonSchema, Operation, Parameter
 
+if TYPE_CHECKING:
+    from jsonschema import FormatChecker, ValidationError
+    from referencing import Registry
+
+# jsonschema and referencing cost more to import than the rest of the mock together: they load on the first
+# validation, or earlier through `Validators.warm`, so that code which never validates does not pay for them.
+
 _URN = "urn:testrelay:mock"
 
-_OAS_FORMATS = FormatChecker()
-"""jsonschema's formats plus the integer and number formats OpenAPI defines."""
+_RFC3986 = "rfc3986_validator"
 
 
-def _within(bits: int) -> Any:
+def _import_jsonschema() -> None:
+    """Imports jsonschema with the `uri` format checks' validator compiled on their first use.
+
+    rfc3986_validator compiles one very large regular expression at import, a fifth of jsonschema's import
+    time, for `format: uri` checks that most requests never reach. jsonschema imports it only to register
+    those checks, so it is given a stand-in whose function loads the real module on its first call: every
+    check still runs the real validator, on the first request as on any other.
+    """
+    if "jsonschema" in sys.modules or _RFC3986 in sys.modules or importlib.util.find_spec(_RFC3986) is None:
+        importlib.import_module("jsonschema")
+        return
+    stand_in = types.ModuleType(_RFC3986)
+    stand_in.validate_rfc3986 = _validate_rfc3986  # type: ignore[attr-defined]
+    sys.modules[_RFC3986] = stand_in
+    try:
+        importlib.import_module("jsonschema")
+    finally:
+        # Anyone importing the module from now on gets the real one.
+        if sys.modules.get(_RFC3986) is stand_in:
+            del sys.modules[_RFC3986]
+
+
+@functools.cache
+def _real_rfc3986() -> Callable[..., Any]:
+    validate: Callable[..., Any] = importlib.import_module(_RFC3986).validate_rfc3986
+    return validate
+
+
+def _validate_rfc3986(url: str, rule: str = "URI") -> Any:
+    return _real_rfc3986()(url, rule=rule)
+
+
+def _within(bits: int) -> Callable[[object], bool]:
     def check(value: object) -> bool:
         return not isinstance(value, int) or isinstance(value, bool) or -(2 ** (bits - 1)) <= value < 2 ** (bits - 1)
 
     return check
 
 
-_OAS_FORMATS.checks("int32")(_within(32))
-_OAS_FORMATS.checks("int64")(_within(64))
+@functools.cache
+def _oas_formats() -> FormatChecker:
+    """jsonschema's formats plus the integer and number formats OpenAPI defines."""
+    from jsonschema import FormatChecker
+
+    formats = FormatChecker()
+    formats.checks("int32")(_within(32))
+    formats.checks("int64")(_within(64))
+    return formats
 
 
 @dataclass(frozen=True)
@@ -49,28 +94,59 @@ class Validators:
     """Compiled validators for one API's schemas, `$ref`s resolved against `Api.schemas`."""
 
     def __init__(self, api: Api) -> None:
-        is_31 = api.openapi.startswith("3.1")
+        self._openapi = api.openapi
+        self._schemas = api.schemas
+        self._lock = threading.Lock()
+        self._loaded: tuple[Any, FormatChecker, Registry[Any]] | None = None
+        self._cache: dict[int, tuple[JsonSchema, Any]] = {}
+
+    def warm(self) -> None:
+        """Imports jsonschema and builds the schema registry now rather than on the first validation."""
+        self._load()
+
+    def _load(self) -> tuple[Any, FormatChecker, Registry[Any]]:
+        loaded = self._loaded
+        if loaded is not None:
+            return loaded
+        with self._lock:  # a server thread and a warming thread may both get here first
+            if self._loaded is None:
+                self._loaded = self._build()
+            return self._loaded
+
+    def _build(self) -> tuple[Any, FormatChecker, Registry[Any]]:
+        _import_jsonschema()
+        from referencing import Registry
+        from referencing.jsonschema import DRAFT4, DRAFT202012
+
+        is_31 = self._openapi.startswith("3.1")
         if is_31:
             # OpenAPI 3.1's dialect is Draft 2020-12 plus annotation keywords, so jsonschema's own validator
             # does the job and the mock starts without importing openapi-schema-validator.
-            self._cls: Any = Draft202012Validator
-            self._formats: FormatChecker = _OAS_FORMATS
+            from jsonschema import Draft202012Validator
+
+            cls: Any = Draft202012Validator
+            formats = _oas_formats()
         else:
             from openapi_schema_validator import OAS30Validator, oas30_format_checker  # for `nullable`
 
-            self._cls = OAS30Validator
-            self._formats = oas30_format_checker
-        document = {"components": {"schemas": api.schemas}}
+            cls = OAS30Validator
+            formats = oas30_format_checker
+        document = {"components": {"schemas": self._schemas}}
         resource = (DRAFT202012 if is_31 else DRAFT4).create_resource(document)
-        self._registry: Registry[Any] = Registry().with_resource(_URN, resource)
-        self._cache: dict[int, tuple[JsonSchema, Any]] = {}
+        registry: Registry[Any] = Registry().with_resource(_URN, resource)
+        return cls, formats, registry
+
+    @property
+    def _registry(self) -> Registry[Any]:
+        return self._load()[2]
 
     def errors(self, schema: JsonSchema, value: Any) -> list[ValidationError]:
         # Keyed by identity: the IR's schemas live as long as the app, and hashing their text per
         # request would cost more than validating.
         entry = self._cache.get(id(schema))
         if entry is None or entry[0] is not schema:
-            entry = (schema, self._cls(_absolute(schema), registry=self._registry, format_checker=self._formats))
+            cls, formats, registry = self._load()
+            entry = (schema, cls(_absolute(schema), registry=registry, format_checker=formats))
             self._cache[id(schema)] = entry
         return list(entry[1].iter_errors(value))
 
@@ -232,6 +308,8 @@ def _violation(location: str, prefix: tuple[str | int, ...], error: ValidationEr
         message = f"exactly one of {', '.join(group)} is required (got {got})"
         return Violation(location, prefix + tuple(error.absolute_path), message)
     if error.context:
+        from jsonschema.exceptions import best_match  # loaded by now: the error came from jsonschema
+
         deepest = best_match(error.context)
         if deepest is not None:
             error = deepest

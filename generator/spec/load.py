@@ -10,18 +10,27 @@ under its JSON pointer so a problem can be reported as `file:LINE: /pointer`.
 from __future__ import annotations
 
 import math
+import os
+import pickle
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from generator.spec import pointer as jp
 from generator.spec.problems import Problem, SpecError
 
-# libyaml's composer is many times faster on large specs; the pure-Python one gives the same nodes.
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    import yaml
+
+    from generator.spec.ir import Api
+
+SPECS = Path(__file__).resolve().parent.parent.parent / "specs"
+"""The vendor specs of this repository."""
+
+# PyYAML is imported where a file is read, not with this module: `build_api_in_child` leaves the whole
+# reading to another process, and modules that only need `LoadedSpec` do not pay for it either.
 
 # Characters YAML forbids or treats as line breaks (which would shift every later line):
 # C0/C1 controls other than tab/LF/CR, DEL, U+2028, U+2029 and the BOM inside the text.
@@ -37,6 +46,8 @@ _INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+_SPECIAL_START = frozenset("~nNtTfF+-.0123456789")
+"""Every null, boolean and number above starts with one of these: other plain scalars are strings."""
 
 
 @dataclass
@@ -76,9 +87,13 @@ def load_file(path: Path | str, display: str | None = None) -> LoadedSpec:
 
 
 def load_text(text: str, path: str) -> LoadedSpec:
+    import yaml
+
     text = _UNREADABLE.sub(" ", text.removeprefix("\ufeff"))
+    # libyaml's composer is many times faster on large specs; the pure-Python one gives the same nodes.
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -94,6 +109,14 @@ def load_text(text: str, path: str) -> LoadedSpec:
     return spec
 
 
+def spec_path(vendor_or_spec: str) -> Path:
+    """A vendor name of this repository (`qualigate`) or the path of any spec file."""
+    path = Path(vendor_or_spec)
+    if path.suffix in (".yaml", ".yml", ".json"):
+        return path
+    return SPECS / f"{vendor_or_spec}.yaml"
+
+
 def _decode(raw: bytes) -> str:
     for encoding in ("utf-8-sig", "utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else ():
         try:
@@ -105,20 +128,25 @@ def _decode(raw: bytes) -> str:
 
 class _Builder:
     def __init__(self, spec: LoadedSpec) -> None:
+        import yaml
+
         self.spec = spec
         self.active: set[int] = set()
+        self.scalar_node: type[yaml.ScalarNode] = yaml.ScalarNode
+        self.sequence_node: type[yaml.SequenceNode] = yaml.SequenceNode
+        self.mapping_node: type[yaml.MappingNode] = yaml.MappingNode
 
     def build(self, node: yaml.Node, pointer: str) -> Any:
         self.spec.lines.setdefault(pointer, node.start_mark.line + 1)
-        if isinstance(node, yaml.ScalarNode):
+        if isinstance(node, self.scalar_node):
             return _scalar(node)
         if id(node) in self.active:
             raise SpecError([self.spec.problem(pointer, "recursive YAML alias")])
         self.active.add(id(node))
         try:
-            if isinstance(node, yaml.SequenceNode):
+            if isinstance(node, self.sequence_node):
                 return [self.build(item, jp.join(pointer, i)) for i, item in enumerate(node.value)]
-            assert isinstance(node, yaml.MappingNode)
+            assert isinstance(node, self.mapping_node)
             return self._mapping(node, pointer)
         finally:
             self.active.discard(id(node))
@@ -129,14 +157,14 @@ class _Builder:
         seen: set[str] = set()
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
-                sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+                sources = value_node.value if isinstance(value_node, self.sequence_node) else [value_node]
                 for source in sources:
                     value = self.build(source, pointer)
                     if isinstance(value, dict):
                         for k, v in value.items():
                             merged.setdefault(k, v)
                 continue
-            key = _key(key_node)
+            key = _key(key_node, self.scalar_node)
             child = jp.join(pointer, key)
             if key in seen:
                 self.spec.warnings.append(Problem(self.spec.path, key_node.start_mark.line + 1, child, "duplicate key"))
@@ -148,8 +176,8 @@ class _Builder:
         return result
 
 
-def _key(node: yaml.Node) -> str:
-    value = _scalar(node) if isinstance(node, yaml.ScalarNode) else node.start_mark.line
+def _key(node: yaml.Node, scalar_node: type[yaml.ScalarNode]) -> str:
+    value = _scalar(node) if isinstance(node, scalar_node) else node.start_mark.line
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -159,7 +187,7 @@ def _key(node: yaml.Node) -> str:
 
 def _scalar(node: yaml.ScalarNode) -> Any:
     text: str = node.value
-    if node.style:
+    if node.style or (text and text[0] not in _SPECIAL_START):
         return text
     if _NULL.match(text):
         return None
@@ -178,3 +206,55 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if _NAN.match(text):
         return math.nan
     return text
+
+
+def build_api_in_child(path: Path | str) -> Callable[[], Api]:
+    """Starts reading and building a spec file's API in a forked process; the result waits for and returns it.
+
+    For a command that serves the API: reading the spec is independent of importing the server, so on a
+    machine with two cores it costs no wall time once it runs beside those imports. The child sends back the
+    API, or the problems that make it unusable (raised here as the `SpecError` they would have been). Where
+    there is no `fork`, or the child fails in any other way, the API is built in this process when asked
+    for, so every error surfaces here with its own traceback.
+    """
+    path = Path(path)
+
+    def build_here() -> Api:
+        from generator.spec.build import build_api
+
+        return build_api(load_file(path), path.stem)
+
+    if not hasattr(os, "fork"):
+        return build_here
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: answer through the pipe and leave without running the parent's exit handlers
+        code = 1
+        try:
+            os.close(read_end)
+            outcome: tuple[str, Any]
+            try:
+                outcome = ("api", build_here())
+            except SpecError as exc:
+                outcome = ("problems", exc.problems)
+            with os.fdopen(write_end, "wb") as out:
+                out.write(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write_end)
+
+    def wait() -> Api:
+        with os.fdopen(read_end, "rb") as received:
+            data = received.read()
+        os.waitpid(pid, 0)
+        try:
+            kind, value = pickle.loads(data)
+        except Exception:  # the child died before it answered: build here instead
+            return build_here()
+        if kind == "problems":
+            raise SpecError(value)
+        api: Api = value
+        return api
+
+    return wait
