@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 
 from generator.codegen.context import ClientContext, build_context
+from generator.codegen.contract import ContractContext, build_contract
 from generator.codegen.models import ModelError, generate_models, prepared_schemas
 from generator.spec.build import build_api
 from generator.spec.load import load_file
@@ -72,8 +73,8 @@ def _pyrepr(value: Any) -> str:
     return repr(value)
 
 
-def build_package(spec_path: Path, display: str) -> Package:
-    """Everything one spec generates; raises SpecError with located problems."""
+def build_package(spec_path: Path, display: str, out: Path) -> Package:
+    """Everything one spec generates for a package under `out`; raises SpecError with located problems."""
     spec = load_file(spec_path, display)
     problems = structural_problems(spec)
     if problems:
@@ -87,16 +88,18 @@ def build_package(spec_path: Path, display: str) -> Package:
     missing = sorted(n for n in ctx.model_imports if n not in model_names)
     if missing:
         raise SpecError([spec.problem("/components/schemas", f"no model was generated for {', '.join(missing)}")])
-    return Package(api.name, _render(ctx, models_source), list(api.notes))
+    contract = build_contract(api, ctx, spec_path, out / api.name)
+    return Package(api.name, _render(ctx, contract, models_source), list(api.notes))
 
 
-def _render(ctx: ClientContext, models_source: str) -> dict[str, str]:
+def _render(ctx: ClientContext, contract: ContractContext, models_source: str) -> dict[str, str]:
     env = _environment()
     return {
         "__init__.py": env.get_template("__init__.py.j2").render(ctx=ctx),
         "client.py": env.get_template("client.py.j2").render(ctx=ctx),
         "models.py": models_source,
         "py.typed": "",
+        "test_contract.py": env.get_template("test_contract.py.j2").render(ctx=contract),
     }
 
 
@@ -132,7 +135,7 @@ def generate(specs: list[tuple[Path, str]], out: Path, *, check_only: bool, pack
     packages: list[Package] = []
     for path, display in specs:
         try:
-            package = build_package(path, display)
+            package = build_package(path, display, out)
         except SpecError as exc:
             outcome.problems += exc.problems
             continue

@@ -303,6 +303,7 @@ class _Builder:
                     json_content=json_content,
                     allow_reserved=bool(param.get("allowReserved")),
                     deprecated=bool(param.get("deprecated")),
+                    example=_parameter_example(self.spec, ptr, param, schema),
                 )
             )
         return tuple(
@@ -505,3 +506,21 @@ def _rate_limit(raw: Any) -> RateLimit | None:
     if not isinstance(raw, dict):
         return None
     return RateLimit(raw.get("retryAfterHeader"), raw.get("retryAfterPointer"), raw.get("defaultWaitSeconds"))
+
+
+def _parameter_example(spec: Any, pointer: str, param: dict[str, Any], schema: Any) -> Any:
+    """A value the spec itself gives for a parameter, looked up where OpenAPI allows one."""
+    if "example" in param:
+        return copy.deepcopy(param["example"])
+    examples = param.get("examples")
+    if isinstance(examples, dict):
+        for name, raw in examples.items():
+            _, example = document.deref(spec, jp.join(pointer, "examples", name), raw)
+            if isinstance(example, dict) and "value" in example:
+                return copy.deepcopy(example["value"])
+    if isinstance(schema, dict):
+        if "example" in schema:
+            return copy.deepcopy(schema["example"])
+        if isinstance(schema.get("examples"), list) and schema["examples"]:
+            return copy.deepcopy(schema["examples"][0])
+    return None

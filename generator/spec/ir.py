@@ -78,6 +78,8 @@ class Parameter:
     """Declared with `content: {application/json: ...}`: sent as a JSON string."""
     allow_reserved: bool = False
     deprecated: bool = False
+    example: Any = None
+    """The parameter's own example (`example`, the first of `examples`, or its schema's); None if it has none."""
 
 
 @dataclass(frozen=True)
