@@ -97,6 +97,38 @@ def generate(specs: tuple[str, ...], out: Path | None, check_only: bool) -> None
     click.echo(f"generated {len(outcome.written)} package(s) in {out}")
 
 
+@main.command(name="test")
+@click.argument("vendors", nargs=-1)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Folder holding the generated packages (as given to `generate --out`).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Name every test as it runs.")
+def test_command(vendors: tuple[str, ...], out: Path, verbose: bool) -> None:
+    """Run the generated contract suites of VENDORS (default: every package in --out).
+
+    Each suite drives the generated client against a mock of the same spec over real HTTP. Prints
+    a summary per package and exits 1 if any test failed.
+    """
+    from generator.suites import find_suites, run_suites, summary  # imported here: pytest is slow to import
+
+    try:
+        suites = find_suites(out, vendors)
+    except KeyError as exc:
+        raise click.UsageError(f"no contract suite for {exc.args[0]!r} in {out}: run testrelay generate") from None
+    if not suites:
+        raise click.UsageError(f"no contract suites in {out}: run testrelay generate")
+    tallies, elapsed = run_suites(suites, verbose=verbose)
+    click.echo("")
+    for line in summary(tallies, elapsed):
+        click.echo(line)
+    if not all(t.ok for t in tallies.values()):
+        raise SystemExit(1)
+
+
 @main.command()
 @click.argument("vendor_or_spec", metavar="VENDOR|SPEC")
 @click.option("--host", default="127.0.0.1", show_default=True)
@@ -110,30 +142,64 @@ def mock(
     vendor_or_spec: str, host: str, port: int, api_key: str | None, scenario: str | None, token_ttl: float | None
 ) -> None:
     """Serve a mock of VENDOR (one of ./specs) or of any SPEC file until interrupted."""
-    import socket
+    from generator.spec.load import build_api_in_child, spec_path
 
-    import uvicorn
-
-    from generator.mock.app import DEFAULT_API_KEY, Settings
-    from generator.mock.server import build_app, spec_path  # also quiets the resets tests ask for
+    path = spec_path(vendor_or_spec)
+    if not path.is_file():
+        raise click.UsageError(f"no spec for {vendor_or_spec!r}: give a vendor of ./specs or a spec file")
+    # Start-up time is imports: the spec is read and built by another process meanwhile.
+    pending_api = build_api_in_child(path)
+    from generator.mock.app import DEFAULT_API_KEY, MockApp, Settings
+    from generator.mock.server import listening_socket, serve  # also quiets the resets tests ask for
     from generator.spec.problems import SpecError
 
-    if not spec_path(vendor_or_spec).is_file():
-        raise click.UsageError(f"no spec for {vendor_or_spec!r}: give a vendor of ./specs or a spec file")
+    # Listening before the app is built: a client's first request waits in the queue instead of being
+    # refused and retried, and is answered once the app is ready.
+    sock = listening_socket(host, port)
     try:
         settings = Settings(api_key=api_key or DEFAULT_API_KEY, token_ttl=token_ttl, scenario=scenario)
-        app = build_app(vendor_or_spec, settings)
+        app = MockApp(pending_api(), settings)
     except SpecError as exc:
+        sock.close()
         for problem in exc.problems:
             click.echo(str(problem), err=True)
         raise SystemExit(1) from None
-    # IPPROTO_TCP explicitly: asyncio turns Nagle's algorithm off only for sockets that say they are TCP,
-    # and without that every kept-alive answer waits ~40 ms for the client's delayed ACK.
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
     bound = sock.getsockname()[1]
     click.echo(f"mock of {app.api.title} on http://{host}:{bound}{app.base_path}")
     click.echo(f"api key: {settings.api_key}" + ("" if api_key else " (the default test key)"))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False))
-    server.run(sockets=[sock])
+    serve(app, sock)
+
+
+@main.command()
+@click.argument("vendors", nargs=-1, metavar="[VENDOR ...]")
+@click.option(
+    "--scenario",
+    "scenarios",
+    multiple=True,
+    metavar="VENDOR=SCENARIO",
+    help="How one vendor's mock ends its runs (e.g. octomind=failure), to see a flow fail. Repeatable.",
+)
+@click.option(
+    "--poll-interval",
+    default=0.3,
+    show_default=True,
+    type=click.FloatRange(min=0.01),
+    help="Seconds between status reads.",
+)
+def demo(vendors: tuple[str, ...], scenarios: tuple[str, ...], poll_interval: float) -> None:
+    """Run each vendor's CI flow through its generated client against its mock (default: all five).
+
+    Needs no vendor account. Exits 1 unless every flow reaches its expected end.
+    """
+    from generator.demo import VENDORS, parse_scenarios, run_demo  # imported here: it loads every client
+
+    unknown = [v for v in vendors if v not in VENDORS]
+    if unknown:
+        raise click.UsageError(f"no demo for {', '.join(unknown)}: choose from {', '.join(VENDORS)}")
+    try:
+        chosen = parse_scenarios(scenarios)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    report = run_demo(vendors or VENDORS, scenarios=chosen, poll_interval=poll_interval)
+    if not report.ok:
+        raise SystemExit(1)
