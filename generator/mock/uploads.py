@@ -20,6 +20,7 @@ import secrets
 import threading
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
 from generator.spec.ir import Api
 
@@ -117,7 +118,9 @@ def matrix_results(results: list[Any], payload: Any) -> list[Any]:
             if test_id is not None:
                 item["test_id"] = test_id
             if isinstance(item.get("url"), str) and old_result and old_test:
-                item["url"] = item["url"].replace(old_result, item["result_id"]).replace(old_test, str(item["test_id"]))
+                # Percent-encoded: a test id may hold anything, and the url must stay a URI.
+                segment = quote(str(item["test_id"]).encode("utf-8", "surrogatepass"), safe="")
+                item["url"] = item["url"].replace(old_result, item["result_id"]).replace(old_test, segment)
             made.append(item)
     return made
 
