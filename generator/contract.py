@@ -75,6 +75,8 @@ class ExampleCase:
     """Parameters, by the method's argument names."""
     body: Any = None
     body_type: Any = None
+    content: bytes | None = None
+    """A raw (non-JSON) request body, sent as the operation's media type."""
     prefer: str = ""
     """Prism's `Prefer` header naming the response the mock must give."""
     result: Any = None
@@ -82,6 +84,8 @@ class ExampleCase:
 
     def call_arguments(self) -> dict[str, Any]:
         """The method's keyword arguments, the body built as the client's own type."""
+        if self.content is not None:
+            return {**self.arguments, "body": self.content}
         if self.body_type is None:
             return dict(self.arguments)
         return {**self.arguments, "body": parse(self.body_type, self.body)}
@@ -224,6 +228,9 @@ def check_wire(mock: MockServer, case: ExampleCase) -> None:
     if wire.auth is not None:
         header, value = wire.auth
         assert entry.headers.get(header.lower()) == value, f"{header}: {entry.headers.get(header.lower())!r}"
+    if case.content is not None:
+        assert entry.body == case.content.decode(), f"raw body expected, got {entry.body[:200]!r}"
+        return
     if case.body_type is None:
         assert entry.body == "", f"no body expected, got {entry.body[:200]!r}"
         return

@@ -17,6 +17,7 @@ import httpx
 import pytest
 from click.testing import CliRunner
 
+from generated import testmo
 from generator.cli import main
 from generator.codegen.render import generate
 
@@ -451,3 +452,22 @@ def test_failed_run_leaves_output_untouched_and_check_reports_staleness(tmp_path
         f"stale: {out / 'golden_api' / 'client.py'}",
         f"missing: {out / 'golden_api' / 'models.py'}",
     ]
+
+
+def test_an_optional_body_is_sent_only_when_given() -> None:
+    """Testmo's completeAutomationRun takes an optional body: no fields given, no body sent."""
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(204)
+
+    with testmo.TestmoClient(
+        api_key="k",
+        base_url="http://testmo.invalid/api/v1",
+        http_client=httpx.Client(transport=httpx.MockTransport(answer)),
+    ) as client:
+        client.complete_automation_run(automation_run_id=7)
+        client.complete_automation_run(automation_run_id=7, measure_elapsed=True)
+    assert [r.content for r in seen] == [b"", b'{"measure_elapsed":true}']
+    assert "content-type" not in seen[0].headers

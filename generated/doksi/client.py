@@ -153,7 +153,7 @@ def _create_upload(
     if name is not NOT_GIVEN:
         payload["name"] = name
     return Call(
-        json=payload,
+        json=payload if payload or body is not NOT_GIVEN else NOT_GIVEN,
     )
 
 

@@ -37,7 +37,7 @@ from .client import DoksiClient as Client
 
 SPEC = Path(__file__).parent / "../../specs/doksi.yaml"
 
-EXAMPLES = [
+EXAMPLES: list[ExampleCase] = [
     ExampleCase(
         "create_run",
         "single_web_entry",
@@ -321,7 +321,7 @@ EXAMPLES = [
     ),
 ]
 
-ERRORS = [
+ERRORS: list[ErrorCase] = [
     ErrorCase(
         EXAMPLES[0],
         400,
@@ -372,7 +372,7 @@ ERRORS = [
     ),
 ]
 
-RUNS = [
+RUNS: list[RunCase] = [
     RunCase("create_run_and_wait", EXAMPLES[0], "passed", "/status", "passed", failed=False),
     RunCase("create_run_and_wait", EXAMPLES[0], "failed", "/status", "failed", failed=True),
 ]

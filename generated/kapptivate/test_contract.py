@@ -39,7 +39,7 @@ from .client import KapptivateClient as Client
 
 SPEC = Path(__file__).parent / "../../specs/kapptivate.yaml"
 
-EXAMPLES = [
+EXAMPLES: list[ExampleCase] = [
     ExampleCase(
         "exchange_refresh_token",
         "refreshToken",
@@ -118,7 +118,7 @@ EXAMPLES = [
     ),
 ]
 
-ERRORS = [
+ERRORS: list[ErrorCase] = [
     ErrorCase(
         EXAMPLES[0],
         400,
@@ -159,7 +159,7 @@ ERRORS = [
     ErrorCase(EXAMPLES[3], 404, runtime.NotFoundError, body_type=models.Error, body={"detail": "Not found."}),
 ]
 
-RUNS = [
+RUNS: list[RunCase] = [
     RunCase("trigger_ci_run_and_wait", EXAMPLES[1], "success", "/result/status", "success", failed=False),
     RunCase("trigger_ci_run_and_wait", EXAMPLES[1], "failure", "/result/status", "failure", failed=True),
     RunCase("trigger_ci_run_and_wait", EXAMPLES[1], "failed", "/result/status", "failed", failed=True),

@@ -39,7 +39,7 @@ from .client import OctomindClient as Client
 
 SPEC = Path(__file__).parent / "../../specs/octomind.yaml"
 
-EXAMPLES = [
+EXAMPLES: list[ExampleCase] = [
     ExampleCase(
         "execute_tests",
         "githubContext",
@@ -523,7 +523,7 @@ EXAMPLES = [
     ),
 ]
 
-ERRORS = [
+ERRORS: list[ErrorCase] = [
     ErrorCase(
         EXAMPLES[0],
         400,
@@ -699,12 +699,12 @@ ERRORS = [
     ErrorCase(EXAMPLES[12], 500, runtime.InternalServerError),
 ]
 
-RUNS = [
+RUNS: list[RunCase] = [
     RunCase("execute_tests_and_wait", EXAMPLES[0], "PASSED", "/status", "PASSED", failed=False),
     RunCase("execute_tests_and_wait", EXAMPLES[0], "FAILED", "/status", "FAILED", failed=True),
 ]
 
-PAGES = [
+PAGES: list[PageCase] = [
     PageCase(
         "iter_list_test_reports",
         {"test_target_id": "3435918b-3d29-4ebd-8c68-9a540532f45a"},

@@ -38,7 +38,7 @@ from .client import QualigateClient as Client
 
 SPEC = Path(__file__).parent / "../../specs/qualigate.yaml"
 
-EXAMPLES = [
+EXAMPLES: list[ExampleCase] = [
     ExampleCase(
         "get_run_status",
         "default",
@@ -223,7 +223,7 @@ EXAMPLES = [
     ),
 ]
 
-ERRORS = [
+ERRORS: list[ErrorCase] = [
     ErrorCase(
         EXAMPLES[0],
         400,
@@ -399,7 +399,7 @@ ERRORS = [
     ),
 ]
 
-RUNS = [
+RUNS: list[RunCase] = [
     RunCase(
         "trigger_tests_and_wait",
         EXAMPLES[1],

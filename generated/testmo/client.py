@@ -362,7 +362,7 @@ def _complete_automation_run(
         path={
             "automation_run_id": path_param("automation_run_id", automation_run_id, style="simple", explode=False),
         },
-        json=payload,
+        json=payload if payload or body is not NOT_GIVEN else NOT_GIVEN,
     )
 
 
@@ -441,7 +441,7 @@ def _complete_automation_run_thread(
                 "automation_run_thread_id", automation_run_thread_id, style="simple", explode=False
             ),
         },
-        json=payload,
+        json=payload if payload or body is not NOT_GIVEN else NOT_GIVEN,
     )
 
 

@@ -39,7 +39,7 @@ from .client import TestmoClient as Client
 
 SPEC = Path(__file__).parent / "../../specs/testmo.yaml"
 
-EXAMPLES = [
+EXAMPLES: list[ExampleCase] = [
     ExampleCase(
         "list_automation_runs",
         "default",
@@ -478,7 +478,7 @@ EXAMPLES = [
     ),
 ]
 
-ERRORS = [
+ERRORS: list[ErrorCase] = [
     ErrorCase(
         EXAMPLES[0],
         400,
@@ -850,7 +850,7 @@ ERRORS = [
     ),
 ]
 
-RUNS = [
+RUNS: list[RunCase] = [
     RunCase(
         "create_automation_run_and_wait",
         EXAMPLES[1],
@@ -871,7 +871,7 @@ RUNS = [
     ),
 ]
 
-PAGES = [
+PAGES: list[PageCase] = [
     PageCase(
         "iter_list_automation_runs",
         {"project_id": 1, "per_page": 15},

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from generator.codegen.context import ClientContext, Method, Pager, TriggerWaiter, api_title, docstring
 from generator.spec.ir import Api, Operation, Parameter, Response, deref
@@ -43,6 +44,8 @@ class Case:
     wire: str
     body: str | None = None
     body_type: str | None = None
+    content: str | None = None
+    """A raw (non-JSON) body the operation requires, as a bytes literal."""
     prefer: str = ""
     result: str | None = None
     """A literal, `NO_EXAMPLE`, or None for an answer without a body."""
@@ -55,6 +58,8 @@ class Case:
             parts.append(f"arguments={_dict(self.args)}")
         if self.body is not None:
             parts += [f"body={self.body}", f"body_type={self.body_type}"]
+        if self.content is not None:
+            parts.append(f"content={self.content}")
         if self.prefer:
             parts.append(f"prefer={self.prefer!r}")
         if self.result is not None:
@@ -183,9 +188,8 @@ class _Samples:
 
 
 def _base_path(api: Api) -> str:
-    url = api.servers[0].url if api.servers else "/"
-    path = re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "", url)
-    return path.rstrip("/")
+    """The server URL's path, where the mock serves the API (as `MockApp.base_path` finds it)."""
+    return urlsplit(api.servers[0].url if api.servers else "/").path.rstrip("/")
 
 
 def _auth_header(api: Api, client: ClientContext) -> tuple[str, str] | None:
@@ -210,7 +214,9 @@ def _cases(
     auth: tuple[str, str] | None,
     models: frozenset[str],
 ) -> list[Case]:
-    params = [p for p in op.parameters if p.location in ("path", "query") and (p.required or p.example is not None)]
+    params = [
+        p for p in op.parameters if p.location in ("path", "query", "header") and (p.required or p.example is not None)
+    ]
     values = {p.name: samples.parameter(p) for p in params}
     bodies: list[tuple[str, Any]] = []
     body = op.body
@@ -220,6 +226,7 @@ def _cases(
             bodies = [("synthesized", samples.value(body.schema))]
     if not bodies:
         bodies = [("default", None)]
+    content = b"testrelay" if method.body_kind == "content" and body is not None and body.required else None
     query = _query(params, values)
     path = _path(base_path, op.path, values)
     wire = [repr(method.method), repr(path), f"query={_literal(query) if query is not None else None}"]
@@ -231,6 +238,8 @@ def _cases(
         case = Case(method, name, arguments, path, f"Wire({', '.join(wire)})")
         if payload is not None:
             case.body, case.body_type = _literal(payload), _qualified(method.body_model, models)
+        elif content is not None:
+            case.content = repr(content)
         _expect(case, op.success, models)
         cases.append(case)
     return cases
