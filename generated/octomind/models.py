@@ -653,10 +653,10 @@ class TestTargetExecutionRequest(BaseModel):
     url: str
     """URL of the deployment to test in this run."""
     context: ExecutionContext
-    environment_name: Annotated[str | None, Field(alias="environmentName")] = "default"
+    environment_name: Annotated[str, Field(alias="environmentName")] = "default"
     """Name of the environment to run in."""
     variables_to_overwrite: Annotated[VariablesToOverwrite | None, Field(alias="variablesToOverwrite")] = None
-    tags: list[str] | None = []
+    tags: list[str] = []
     """Run only the test cases carrying these tags; empty runs all."""
     breakpoint: Breakpoint | None = Breakpoint.DESKTOP
     browser: Browser | None = Browser.CHROMIUM

@@ -236,9 +236,9 @@ class TriggerRequest(BaseModel):
     """Run every test case in this suite."""
     project_id: UUID | None = None
     """Run every test case in this project."""
-    browser_type: Annotated[str | None, Field(alias="browserType")] = "chromium"
+    browser_type: Annotated[str, Field(alias="browserType")] = "chromium"
     """Browser engine to use. The vendor documents only the default value."""
-    viewport_preset: Annotated[ViewportPreset | None, Field(alias="viewportPreset")] = ViewportPreset.DESKTOP
+    viewport_preset: Annotated[ViewportPreset, Field(alias="viewportPreset")] = ViewportPreset.DESKTOP
     """Viewport size preset."""
     viewport_width: Annotated[int | None, Field(alias="viewportWidth", ge=1)] = None
     """Custom viewport width in pixels (the vendor says "number"; whole pixels assumed)."""

@@ -66,6 +66,9 @@ def generate_models(api: Api) -> tuple[str, frozenset[str]]:
             use_double_quotes=True,
             use_single_line_docstring=True,
             set_default_enum_member=True,
+            # OpenAPI 3.0's `nullable: true` makes a field accept null, and only that: a field with a default
+            # is not nullable for it (sending `"tags": null` where the spec says array is a bad request).
+            strict_nullable=True,
             # Addresses, hostnames and URLs stay strings: a vendor's odd value must not fail a whole response,
             # URL types would rewrite values (`https://a.example` comes back with a `/`), and the e-mail
             # validator is a dependency generated clients do not otherwise need.
