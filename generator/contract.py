@@ -14,16 +14,15 @@ import json
 import math
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 from urllib.parse import parse_qsl
 
 import httpx
-from pydantic import BaseModel, TypeAdapter
 
 from generator.mock.journal import Entry
 from generator.mock.server import MockServer
-from generator.runtime import APIError
+from generator.runtime import APIError, to_json
+from generator.runtime._client import _adapter
 from generator.runtime._pointers import resolve
 
 OUTCOME = "X-Testrelay-Outcome"
@@ -31,11 +30,6 @@ READS = "X-Testrelay-Reads"
 DURATION = "X-Testrelay-Duration"
 ITEMS = "X-Testrelay-Items"
 FAULT = "X-Testrelay-Fault"
-
-
-@cache
-def _adapter(annotation: Any) -> TypeAdapter[Any]:
-    return TypeAdapter(annotation)
 
 
 def parse(annotation: Any, value: Any) -> Any:
@@ -244,10 +238,7 @@ def check_wire(mock: MockServer, case: ExampleCase) -> None:
 
 def value_at(result: Any, pointer: str) -> Any:
     """The JSON value at `pointer` in a parsed answer, as the spec's extensions name it."""
-    found = resolve(result, pointer)
-    if isinstance(found, BaseModel):
-        return found.model_dump(mode="json", by_alias=True)
-    return TypeAdapter(Any).dump_python(found, mode="json")
+    return to_json(resolve(result, pointer))
 
 
 def unauthenticated(mock: MockServer, case: ExampleCase) -> httpx.Response:

@@ -13,20 +13,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from generator.codegen.context import ClientContext, Method, Pager, TriggerWaiter, api_title, docstring
+from generator.runtime._errors import error_class
+from generator.spec import pointer as jp
 from generator.spec.ir import Api, Operation, Parameter, Response, deref
 
-ERROR_CLASSES = {
-    400: "BadRequestError",
-    401: "AuthenticationError",
-    403: "PermissionDeniedError",
-    404: "NotFoundError",
-    409: "ConflictError",
-    422: "UnprocessableEntityError",
-    429: "RateLimitError",
-}
 _PAGE_SIZE_NAMES = ("per_page", "perpage", "page_size", "pagesize", "limit", "size")
 _SAFE_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
 
@@ -107,7 +99,7 @@ def build_contract(api: Api, client: ClientContext, spec_file: Path, package_dir
         indent=0,
     )
     ctx = ContractContext(api, client, doc, spec_path)
-    base_path = _base_path(api)
+    base_path = api.base_path
     auth = _auth_header(api, client)
     by_id = {op.operation_id: (op, m) for op, m in zip(api.operations, client.methods, strict=True)}
     first_case: dict[str, Case] = {}
@@ -185,11 +177,6 @@ class _Samples:
         if param.location == "path" and not (isinstance(value, str) and _SAFE_SEGMENT.fullmatch(value)):
             return value if isinstance(value, int) and not isinstance(value, bool) else "example"
         return value
-
-
-def _base_path(api: Api) -> str:
-    """The server URL's path, where the mock serves the API (as `MockApp.base_path` finds it)."""
-    return urlsplit(api.servers[0].url if api.servers else "/").path.rstrip("/")
 
 
 def _auth_header(api: Api, client: ClientContext) -> tuple[str, str] | None:
@@ -320,7 +307,7 @@ def _error_type(method: Method, status: str) -> str | None:
 
 def _error_case(index: int, response: Response, method: Method, models: frozenset[str]) -> str:
     status = int(response.status)
-    cls = ERROR_CLASSES.get(status) or ("InternalServerError" if status >= 500 else "APIStatusError")
+    cls = error_class(status).__name__
     annotation = _error_type(method, response.status)
     parts = [f"EXAMPLES[{index}]", str(status), f"runtime.{cls}"]
     if annotation is not None:
@@ -383,11 +370,9 @@ def _smallest_size(param: Parameter, schemas: dict[str, Any]) -> int:
 
 def _items(response: Response, pointer: str) -> int:
     for example in response.examples:
-        node: Any = example.value
-        for token in pointer.split("/")[1:]:
-            node = node.get(token) if isinstance(node, dict) else None
-        if isinstance(node, list):
-            return len(node)
+        items = jp.get(example.value, pointer)
+        if isinstance(items, list):
+            return len(items)
     return 1
 
 

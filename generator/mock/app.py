@@ -23,7 +23,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -77,7 +77,7 @@ class MockApp:
         self.settings = settings or Settings()
         self.validators = Validators(api)
         self.journal = Journal(secrets=lambda: [self.settings.api_key, *self._issuer_tokens()])
-        self.base_path = urlsplit(api.servers[0].url if api.servers else "/").path.rstrip("/")
+        self.base_path = api.base_path
         self._routes = _compile(api)
         self._lock = threading.Lock()
         self._issuers: dict[str, TokenIssuer] = {}
@@ -406,11 +406,7 @@ class MockApp:
         example = self._example(success, None) if success is not None else None
         if example is None and success is not None and success.schema is not None:
             example = self._synthesized(success.schema)
-        schema = success.schema if success is not None else None
-
-        def valid(body: Any) -> bool:
-            return schema is None or not self.validators.errors(schema, body)
-
+        valid = self._valid(op)
         is_item = op.path != kind.collection
         collection = relative.rsplit("/", 1)[0] if is_item else relative
         item_id = path_values.get(kind.param, "")
@@ -427,9 +423,7 @@ class MockApp:
             return self._respond(op, status, example)
         deleted, stored = self.resources.read(collection, item_id)
         if deleted:
-            response = declared(op, "404")
-            body = example_body(response)
-            return _json(404, body) if body is not None else Response(status_code=404)
+            return self._not_found(op)
         if op.method == "delete":
             self.resources.delete(collection, item_id)
             return self._respond(op, status, example if success is not None and success.schema is not None else None)

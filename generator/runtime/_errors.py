@@ -133,11 +133,17 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
 }
 
 
+def error_class(status: int) -> type[APIStatusError]:
+    """The error class an unsuccessful status raises."""
+    cls = _BY_STATUS.get(status)
+    if cls is None:
+        cls = InternalServerError if status >= 500 else APIStatusError
+    return cls
+
+
 def status_error(response: httpx.Response, body: Any, raw: Any) -> APIStatusError:
     """The error for an unsuccessful response, with the vendor's message when it has one."""
-    cls = _BY_STATUS.get(response.status_code)
-    if cls is None:
-        cls = InternalServerError if response.status_code >= 500 else APIStatusError
+    cls = error_class(response.status_code)
     detail = vendor_message(raw)
     reason = response.reason_phrase or "error"
     message = f"{response.status_code} {reason}" + (f": {detail}" if detail else "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 JsonSchema = dict[str, Any]
 Location = Literal["path", "query", "header", "cookie"]
@@ -223,6 +224,11 @@ class Api:
     rate_limit: RateLimit | None = None
     notes: tuple[str, ...] = ()
     """Fallbacks taken while building (reported by `generate`, never silent)."""
+
+    @property
+    def base_path(self) -> str:
+        """The first server URL's path (`/api` for `https://app.octomind.dev/api`), where operations' paths start."""
+        return urlsplit(self.servers[0].url if self.servers else "/").path.rstrip("/")
 
     def operation(self, operation_id: str) -> Operation:
         for op in self.operations:
