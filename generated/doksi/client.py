@@ -93,10 +93,7 @@ _CREATE_TARGET: Endpoint[Target] = Endpoint(
 )
 _GET_RUN_POLLING = PollSpec(
     status_pointer="/status",
-    pending=(
-        "queued",
-        "running",
-    ),
+    pending=("queued", "running"),
     success=("passed",),
     failure=("failed",),
     interval=10.0,

@@ -38,16 +38,7 @@ from generator.runtime import (
     wait,
 )
 
-from .models import (
-    CiResult,
-    CiRunRequest,
-    CiRunResponse,
-    CiTest,
-    Error,
-    RefreshTokenRequest,
-    RunOptions,
-    TokenResponse,
-)
+from .models import CiResult, CiRunRequest, CiRunResponse, CiTest, Error, RefreshTokenRequest, RunOptions, TokenResponse
 
 __all__ = ["AsyncKapptivateClient", "KapptivateClient"]
 
@@ -84,20 +75,9 @@ _GET_CI_RESULT: Endpoint[CiResult] = Endpoint(
 )
 _GET_CI_RESULT_POLLING = PollSpec(
     status_pointer="/result/status",
-    pending=(
-        "pending",
-        "ongoing",
-        "scheduled",
-    ),
+    pending=("pending", "ongoing", "scheduled"),
     success=("success",),
-    failure=(
-        "failure",
-        "failed",
-        "warning",
-        "canceled",
-        "blocked",
-        "timed out",
-    ),
+    failure=("failure", "failed", "warning", "canceled", "blocked", "timed out"),
     interval=10.0,
     timeout=1800.0,
 )

@@ -172,7 +172,10 @@ _GET_TEST_REPORT_POLLING = PollSpec(
     timeout=7200.0,
 )
 _LIST_TEST_REPORTS_PAGES = PageSpec(
-    style="keyset", items_pointer="/data", next_pointer="/key", has_more_pointer="/hasNextPage"
+    style="keyset",
+    items_pointer="/data",
+    next_pointer="/key",
+    has_more_pointer="/hasNextPage",
 )
 
 

@@ -23,8 +23,8 @@ from .models import (
     TestRunResult,
     TestRunStatus,
     TriggerRequest,
+    TriggerRequestViewportPreset,
     TriggerResponse,
-    ViewportPreset,
 )
 
 __all__ = [
@@ -45,6 +45,6 @@ __all__ = [
     "TestRunResult",
     "TestRunStatus",
     "TriggerRequest",
+    "TriggerRequestViewportPreset",
     "TriggerResponse",
-    "ViewportPreset",
 ]

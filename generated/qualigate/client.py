@@ -111,17 +111,9 @@ _GET_CI_CONFIG: Endpoint[ProjectCiConfig] = Endpoint(
 )
 _GET_RUN_STATUS_POLLING = PollSpec(
     status_pointer="/status",
-    pending=(
-        "pending",
-        "running",
-    ),
+    pending=("pending", "running"),
     success=("passed",),
-    failure=(
-        "failed",
-        "error",
-        "timeout",
-        "canceled",
-    ),
+    failure=("failed", "error", "timeout", "canceled"),
     interval=10.0,
     timeout=600.0,
     judged=(("completed", "/failed_tests"),),

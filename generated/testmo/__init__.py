@@ -29,6 +29,7 @@ from .models import (
     ExpandedObject,
     Expands,
     FieldModel,
+    FieldModelType,
     GetAutomationRunExpandsItem,
     Link,
     ListAutomationRunsExpandsItem,
@@ -41,10 +42,9 @@ from .models import (
     ListAutomationRunTestsStatusIdItem,
     RunArtifact,
     RunField,
+    RunFieldType,
     RunLink,
     StatusExpand,
-    Type,
-    Type1,
 )
 
 __all__ = [
@@ -70,6 +70,7 @@ __all__ = [
     "ExpandedObject",
     "Expands",
     "FieldModel",
+    "FieldModelType",
     "GetAutomationRunExpandsItem",
     "Link",
     "ListAutomationRunTestsOrder",
@@ -82,9 +83,8 @@ __all__ = [
     "ListAutomationRunsStatusItem",
     "RunArtifact",
     "RunField",
+    "RunFieldType",
     "RunLink",
     "StatusExpand",
     "TestmoClient",
-    "Type",
-    "Type1",
 ]

@@ -207,8 +207,16 @@ _GET_AUTOMATION_RUN_POLLING = PollSpec(
     timeout=3600.0,
     judged=((True, "/result/failure_count"),),
 )
-_LIST_AUTOMATION_RUNS_PAGES = PageSpec(style="page", items_pointer="/result", next_pointer="/next_page")
-_LIST_AUTOMATION_RUN_TESTS_PAGES = PageSpec(style="page", items_pointer="/result", next_pointer="/next_page")
+_LIST_AUTOMATION_RUNS_PAGES = PageSpec(
+    style="page",
+    items_pointer="/result",
+    next_pointer="/next_page",
+)
+_LIST_AUTOMATION_RUN_TESTS_PAGES = PageSpec(
+    style="page",
+    items_pointer="/result",
+    next_pointer="/next_page",
+)
 
 
 def _base_url(base_url: str | httpx.URL | None, instance: str) -> str:

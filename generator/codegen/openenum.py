@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 _CATCH_ALL_KEYS = frozenset({"type", "description", "title"})
@@ -76,3 +77,33 @@ def normalise(node: Any) -> Any:
     if isinstance(node, list):
         return [normalise(v) for v in node]
     return node
+
+
+def wrap_descriptions(node: Any, width: int) -> Any:
+    """A copy of a schema tree whose descriptions are wrapped to `width` columns.
+
+    The model generator writes each description as a docstring line by line; wrapping the text it
+    is given keeps its docstrings within the line length without touching its output.
+    """
+    if isinstance(node, dict):
+        return {
+            k: _wrapped(v, width)
+            if k == "description" and isinstance(v, str)
+            else v
+            if k in ("example", "examples", "default", "enum", "const")
+            else wrap_descriptions(v, width)
+            for k, v in node.items()
+        }
+    if isinstance(node, list):
+        return [wrap_descriptions(v, width) for v in node]
+    return node
+
+
+def _wrapped(text: str, width: int) -> str:
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= width or line.rstrip().endswith("\\"):
+            lines.append(line)
+        else:
+            lines += textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False) or [""]
+    return "\n".join(lines)
