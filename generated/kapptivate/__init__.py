@@ -10,6 +10,25 @@ trigger's `result_uri`).
 The vendor documents no error bodies; the error shapes in this spec are inferred.
 """
 
+from generator.runtime import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    PollTimeoutError,
+    RateLimitError,
+    RawResponse,
+    RunFailedError,
+    TokenExchangeError,
+    UnprocessableEntityError,
+)
+
 from .client import AsyncKapptivateClient, KapptivateClient
 from .models import (
     BucketedVariable,
@@ -29,20 +48,36 @@ from .models import (
 )
 
 __all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
     "AsyncKapptivateClient",
+    "AuthenticationError",
+    "BadRequestError",
     "BucketedVariable",
     "CiResult",
     "CiRunRequest",
     "CiRunRequestRunOrigin",
     "CiRunResponse",
     "CiTest",
+    "ConflictError",
     "Error",
     "InputVariableValue",
+    "InternalServerError",
     "KapptivateClient",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PollTimeoutError",
+    "RateLimitError",
+    "RawResponse",
     "RefreshTokenRequest",
     "ResultStatus",
+    "RunFailedError",
     "RunOptions",
     "RunResult",
     "RunTiming",
+    "TokenExchangeError",
     "TokenResponse",
+    "UnprocessableEntityError",
 ]

@@ -75,7 +75,7 @@ class ProjectCiConfig(BaseModel):
     ci_config: CiConfig
 
 
-class RateLimitError(Error):
+class RateLimitErrorModel(Error):
     """Error body of a 429 response, with the number of seconds to wait."""
 
     model_config = ConfigDict(

@@ -6,6 +6,25 @@ results can be listed and read back. JSON bodies; dates are ISO 8601 in UTC; tim
 microseconds.
 """
 
+from generator.runtime import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    PollTimeoutError,
+    RateLimitError,
+    RawResponse,
+    RunFailedError,
+    TokenExchangeError,
+    UnprocessableEntityError,
+)
+
 from .client import AsyncTestmoClient, TestmoClient
 from .models import (
     AppendAutomationRun,
@@ -48,10 +67,15 @@ from .models import (
 )
 
 __all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
     "AppendAutomationRun",
     "AppendAutomationRunThread",
     "Artifact",
     "AsyncTestmoClient",
+    "AuthenticationError",
     "AutomationRun",
     "AutomationRunPage",
     "AutomationRunResponse",
@@ -61,8 +85,10 @@ __all__ = [
     "AutomationRunThread",
     "AutomationSource",
     "AutomationTest",
+    "BadRequestError",
     "CompleteAutomationRun",
     "CompleteAutomationRunThread",
+    "ConflictError",
     "CreateAutomationRun",
     "CreateAutomationRunThread",
     "CreatedId",
@@ -72,6 +98,7 @@ __all__ = [
     "FieldModel",
     "FieldModelType",
     "GetAutomationRunExpandsItem",
+    "InternalServerError",
     "Link",
     "ListAutomationRunTestsOrder",
     "ListAutomationRunTestsSort",
@@ -81,10 +108,18 @@ __all__ = [
     "ListAutomationRunsPerPage",
     "ListAutomationRunsSort",
     "ListAutomationRunsStatusItem",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PollTimeoutError",
+    "RateLimitError",
+    "RawResponse",
     "RunArtifact",
+    "RunFailedError",
     "RunField",
     "RunFieldType",
     "RunLink",
     "StatusExpand",
     "TestmoClient",
+    "TokenExchangeError",
+    "UnprocessableEntityError",
 ]

@@ -13,6 +13,7 @@ from typing import Any
 from generator.codegen.imports import Imports
 from generator.codegen.types import ANY, BYTES, MODELS, TypeMapper, TypeRef, union
 from generator.spec import names
+from generator.spec.build import ERROR_CLASSES
 from generator.spec.ir import Api, Operation, Pagination, Polling, RateLimit, SecurityScheme, TokenExchange
 
 _WIDTH = 100
@@ -70,6 +71,9 @@ class Method:
     exactly_one_of: list[list[str]] = field(default_factory=list)
     content_type: str | None = None
     body_required: bool = False
+    overloads: list[list[Arg]] = field(default_factory=list)
+    """Typed alternatives to `args`: required body fields as keyword arguments, or the whole `body=`."""
+    raw_docstring: str = ""
 
     @property
     def annotation(self) -> str:
@@ -169,6 +173,8 @@ class ClientContext:
     pagers: list[Pager] = field(default_factory=list)
     class_docs: dict[bool, str] = field(default_factory=dict)
     all_models: list[str] = field(default_factory=list)
+    runtime_exports: list[str] = field(default_factory=list)
+    """The error classes and RawResponse, re-exported so users import everything from the package."""
     exports: list[str] = field(default_factory=list)
 
     @property
@@ -237,7 +243,10 @@ def build_context(api: Api, model_names: frozenset[str], schemas: dict[str, Any]
             True: docstring(f"Asynchronous client of the {api_title(api)}.", indent=4),
         },
         all_models=sorted(model_names),
-        exports=sorted([f"Async{api.class_prefix}Client", f"{api.class_prefix}Client", *model_names]),
+        runtime_exports=sorted([*ERROR_CLASSES, "RawResponse"]),
+        exports=sorted(
+            [f"Async{api.class_prefix}Client", f"{api.class_prefix}Client", *model_names, *ERROR_CLASSES, "RawResponse"]
+        ),
         waiters=list(waiters.values()),
         trigger_waiters=trigger_waiters,
         pagers=pagers,
@@ -261,7 +270,17 @@ def _client_imports(ctx: ClientContext) -> Imports:
     imports.add("collections.abc", "Mapping")
     used = ctx._used_types()
     imports.add_all(used)
-    runtime = {"AsyncAPIClient", "Call", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "Endpoint", "SyncAPIClient"}
+    runtime = {
+        "AsyncAPIClient",
+        "Call",
+        "DEFAULT_MAX_RETRIES",
+        "DEFAULT_TIMEOUT",
+        "Endpoint",
+        "RawResponse",
+        "SyncAPIClient",
+    }
+    if any(m.overloads for m in ctx.methods):
+        imports.add("typing", "overload")
     for m in ctx.methods:
         if m.path_params:
             runtime.add("path_param")
@@ -364,10 +383,11 @@ def _method(op: Operation, types: TypeMapper) -> Method:
     )
     for param in op.parameters:
         kind = types.input(param.schema)
+        doc = param.description or f"The `{param.name}` {param.location} parameter."
         if param.required:
-            args.append(Arg(param.python_name, kind, None, param.description))
+            args.append(Arg(param.python_name, kind, None, doc))
         else:
-            args.append(Arg(param.python_name, kind.optional(), "None", param.description))
+            args.append(Arg(param.python_name, kind.optional(), "None", doc))
         code = ParamCode(
             param.python_name,
             param.location,
@@ -397,7 +417,8 @@ def _method(op: Operation, types: TypeMapper) -> Method:
             else:
                 args.append(Arg("body", body_type.optional(), "None", body.description or "The request body."))
             for f in body.fields:
-                args.append(Arg(f.python_name, union([types.input(f.schema), _NOT_GIVEN]), "NOT_GIVEN", f.description))
+                doc = f.description or f"The `{f.name}` field of the request body."
+                args.append(Arg(f.python_name, union([types.input(f.schema), _NOT_GIVEN]), "NOT_GIVEN", doc))
                 method.body_fields.append((f.name, f.python_name))
                 if f.required:
                     method.required_fields.append(f.name)
@@ -411,11 +432,66 @@ def _method(op: Operation, types: TypeMapper) -> Method:
                 args.append(Arg("body", BYTES.optional(), "None", doc))
     required_first = [a for a in args if a.default is None] + [a for a in args if a.default is not None]
     method.args = required_first
+    method.overloads = _overloads(method)
     method.docstring = _method_doc(op, method)
+    method.raw_docstring = docstring(
+        f"Like `{method.name}`, returning a RawResponse: the parsed body with the status, headers and request id.",
+        indent=8,
+    )
     return method
 
 
 _NOT_GIVEN = TypeRef("NotGiven", "generator.runtime")
+
+
+def _required_first(args: list[Arg]) -> list[Arg]:
+    return [a for a in args if a.default is None] + [a for a in args if a.default is not None]
+
+
+def _overloads(method: Method) -> list[list[Arg]]:
+    """Where the body has required fields: one signature requiring them, one requiring `body=` instead.
+
+    A type checker then reports a call that gives neither; the implementation still checks at run time.
+    """
+    if not method.required_fields or method.body_model is None:
+        return []
+    required = {python for wire, python in method.body_fields if wire in method.required_fields}
+    by_fields = [
+        Arg(a.python_name, union(m for m in a.type.members if m != _NOT_GIVEN), None, a.doc)
+        if a.python_name in required
+        else a
+        for a in method.args
+        if a.python_name != "body"
+    ]
+    by_body = [Arg("body", method.body_model, None, a.doc) if a.python_name == "body" else a for a in method.args]
+    return [_required_first(by_fields), _required_first(by_body)]
+
+
+_CALL_OPTIONS = [
+    "extra_headers: Headers to send with this request, beside the client's.",
+    "timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's by default.",
+    "max_retries: Retries allowed for this request; the client's by default.",
+]
+_WAIT_OPTIONS = [
+    "deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's recommended deadline by "
+    "default.",
+    "poll_interval: Seconds between reads when the server gives no hint.",
+    "on_update: Called with every state read.",
+    "raise_on_failure: Raise RunFailedError when the run ends in a failure state.",
+]
+
+
+def _args_section(args: list[Arg], extra: list[str]) -> list[str]:
+    """An `Args:` section: every argument, wrapped under its name."""
+    lines: list[str] = ["Args:"]
+    for text in [f"{a.python_name}: {' '.join(a.doc.split())}" for a in args] + extra:
+        lines += [
+            "    " + line
+            for line in textwrap.wrap(
+                text, _WIDTH - 12, subsequent_indent="    ", break_long_words=False, break_on_hyphens=False
+            )
+        ]
+    return lines
 
 
 def _method_doc(op: Operation, method: Method) -> str:
@@ -424,17 +500,7 @@ def _method_doc(op: Operation, method: Method) -> str:
         parts.append(op.description)
     if op.deprecated:
         parts.append("Deprecated by the API.")
-    tail: list[str] = []
-    for arg in method.args:
-        if arg.doc:
-            tail += textwrap.wrap(
-                f"{arg.python_name}: {' '.join(arg.doc.split())}",
-                _WIDTH - 12,
-                subsequent_indent="    ",
-                break_long_words=False,
-                break_on_hyphens=False,
-            )
-    return docstring(*parts, indent=8, tail=["Args:", *("    " + line for line in tail)] if tail else None)
+    return docstring(*parts, indent=8, tail=_args_section(method.args, _CALL_OPTIONS))
 
 
 def _waiter(op: Operation, method: Method) -> Waiter:
@@ -445,22 +511,15 @@ def _waiter(op: Operation, method: Method) -> Waiter:
         f"by default (or as the server asks), for at most {polling.timeout_seconds:g} s by default. States the "
         "spec does not list count as pending; a transient error on one read does not end the wait."
     )
-    return Waiter(f"wait_for_{method.name}", method, f"{method.endpoint}_POLLING", polling, _wait_doc(text))
+    extra = [*_WAIT_OPTIONS, "timeout: HTTP timeout of each status read; the client's by default."]
+    doc = _wait_doc(text, _args_section(method.args, extra))
+    name = polling.waiter_name or f"wait_for_{method.name}"
+    return Waiter(name, method, f"{method.endpoint}_POLLING", polling, doc)
 
 
-def _wait_doc(text: str, *extra: str) -> str:
-    """The docstring of a waiting method; `extra` adds lines to its Args section."""
-    tail = [
-        "Args:",
-        "    timeout: Overall deadline in seconds; the vendor's recommended one by default.",
-        "    poll_interval: Seconds between reads when the server gives no hint.",
-        "    on_update: Called with every state read.",
-        "    raise_on_failure: Raise RunFailedError when the run ends in a failure state.",
-        *extra,
-        "",
-        "Raises:",
-        "    PollTimeoutError: The run was still pending at the deadline.",
-    ]
+def _wait_doc(text: str, args: list[str]) -> str:
+    """The docstring of a waiting method: its text, every argument, what it raises."""
+    tail = [*args, "", "Raises:", "    PollTimeoutError: The run was still pending at the deadline."]
     return docstring(text, indent=8, tail=tail)
 
 
@@ -497,7 +556,13 @@ def _trigger_waiter(
     if target is None or not calls:
         return None
     text = f"{_sentence(op.summary) or method.name} Then wait for the run through {target.name}."
-    doc = _wait_doc(text, "    extra_headers: Sent with the trigger request only.")
+    extra = [
+        *_WAIT_OPTIONS,
+        "extra_headers: Headers to send with the trigger request only.",
+        "timeout: HTTP timeout of the trigger and of each status read; the client's by default.",
+        "max_retries: Retries allowed for the trigger request; the client's by default.",
+    ]
+    doc = _wait_doc(text, _args_section(method.args, extra))
     return TriggerWaiter(f"{method.name}_and_wait", method, target, calls, doc)
 
 
@@ -512,6 +577,10 @@ def _pager(op: Operation, method: Method, types: TypeMapper) -> Pager | None:
     items_schema = types.schema_at(success.schema, paging.items_pointer)
     item = types.output(items_schema.get("items")) if isinstance(items_schema, dict) else ANY
     args = [a for a in method.args if a.python_name != cursor.python_name]
-    doc = docstring(f"Every item of {method.name}, page after page, fetched as the iteration reaches it.", indent=8)
-    name = f"iter_{method.name}"
+    doc = docstring(
+        f"Every item of {method.name}, page after page, fetched as the iteration reaches it.",
+        indent=8,
+        tail=_args_section(args, _CALL_OPTIONS),
+    )
+    name = paging.iterator_name or f"iter_{method.name}"
     return Pager(name, method, args, cursor.python_name, item, f"{method.endpoint}_PAGES", paging, doc)

@@ -5,6 +5,25 @@ kind the runtime has, hostile names, polling and paging. Its generated tree is c
 and compared end to end by tests/test_golden.py.
 """
 
+from generator.runtime import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    PollTimeoutError,
+    RateLimitError,
+    RawResponse,
+    RunFailedError,
+    TokenExchangeError,
+    UnprocessableEntityError,
+)
+
 from .client import AsyncGoldenApiClient, GoldenApiClient
 from .models import (
     Base,
@@ -22,7 +41,7 @@ from .models import (
     ListShapesResponse,
     NewItem,
     Priority,
-    RateLimitError,
+    RateLimitErrorModel,
     Run,
     RunState,
     Shape,
@@ -37,10 +56,17 @@ from .models import (
 )
 
 __all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
     "AsyncGoldenApiClient",
+    "AuthenticationError",
+    "BadRequestError",
     "Base",
     "CaseRun",
     "Circle",
+    "ConflictError",
     "Error",
     "Event",
     "EventType",
@@ -49,13 +75,20 @@ __all__ = [
     "GetItemFilter",
     "GetItemWhere",
     "GoldenApiClient",
+    "InternalServerError",
     "Item",
     "ListEventsResponse",
     "ListShapesResponse",
     "NewItem",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PollTimeoutError",
     "Priority",
     "RateLimitError",
+    "RateLimitErrorModel",
+    "RawResponse",
     "Run",
+    "RunFailedError",
     "RunState",
     "Shape",
     "Square",
@@ -63,7 +96,9 @@ __all__ = [
     "StartRunResponse",
     "Status",
     "SuiteRun",
+    "TokenExchangeError",
     "Type",
+    "UnprocessableEntityError",
     "UpdateNotesRequest",
     "UploadResponse",
 ]

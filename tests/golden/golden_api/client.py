@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, overload
 from uuid import UUID
 
 import httpx
@@ -28,6 +28,7 @@ from generator.runtime import (
     PageSpec,
     PollSpec,
     RateLimitHint,
+    RawResponse,
     SyncAPIClient,
     TokenExchangeAuth,
     async_iterate,
@@ -57,7 +58,7 @@ from .models import (
     ListShapesResponse,
     NewItem,
     Priority,
-    RateLimitError,
+    RateLimitErrorModel,
     Run,
     Square,
     StartRunRequest,
@@ -85,7 +86,7 @@ _GET_ITEM: Endpoint[Item] = Endpoint(
     Item,
     errors={
         "404": Error,
-        "429": RateLimitError,
+        "429": RateLimitErrorModel,
     },
     rate_limit=_RATE_LIMIT,
 )
@@ -150,7 +151,7 @@ _GET_RUN_POLLING = PollSpec(
     success=("passed",),
     failure=("failed",),
     interval=2.0,
-    timeout=120.0,
+    deadline=120.0,
     judged=(("done", "/failures"),),
 )
 _LIST_SHAPES_PAGES = PageSpec(
@@ -424,6 +425,32 @@ class GoldenApiClient(SyncAPIClient):
             http_client=http_client,
         )
 
+    @property
+    def with_raw_response(self) -> GoldenApiClientWithRawResponse:
+        """The same operations, each returning a RawResponse: the parsed body with status, headers and request id."""
+        return GoldenApiClientWithRawResponse(self)
+
+    @overload
+    def exchange_token(
+        self,
+        *,
+        key: str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> ExchangeTokenResponse: ...
+
+    @overload
+    def exchange_token(
+        self,
+        *,
+        body: ExchangeTokenRequest,
+        key: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> ExchangeTokenResponse: ...
+
     def exchange_token(
         self,
         *,
@@ -437,6 +464,11 @@ class GoldenApiClient(SyncAPIClient):
 
         Args:
             body: The whole request body; fields given as keyword arguments override its values.
+            key: The `key` field of the request body.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _EXCHANGE_TOKEN,
@@ -475,7 +507,35 @@ class GoldenApiClient(SyncAPIClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> Item:
-        """Read an item, with every parameter style."""
+        """Read an item, with every parameter style.
+
+        Args:
+            item_id: The `item-id` path parameter.
+            label: The `label` path parameter.
+            matrix: The `matrix` path parameter.
+            x_flags: The `X-Flags` header parameter.
+            tags: The `tags` query parameter.
+            ids: The `ids` query parameter.
+            spaced: The `spaced` query parameter.
+            piped: The `piped` query parameter.
+            filter: The `filter` query parameter.
+            where: The `where` query parameter.
+            raw: The `raw` query parameter.
+            since: The `since` query parameter.
+            day: The `day` query parameter.
+            owner: The `owner` query parameter.
+            status: The `status` query parameter.
+            class_: The `class` query parameter.
+            n2fast: The `2fast` query parameter.
+            grosse: The `größe` query parameter.
+            page_size: The `page-size` query parameter.
+            page_size_2: The `page_size` query parameter.
+            x_trace: The `X-Trace` header parameter.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
+        """
         return self._call(
             _GET_ITEM,
             _get_item(
@@ -518,6 +578,10 @@ class GoldenApiClient(SyncAPIClient):
 
         Args:
             body: The request body.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _REPLACE_ITEMS,
@@ -526,6 +590,31 @@ class GoldenApiClient(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
         )
+
+    @overload
+    def create_item(
+        self,
+        *,
+        name: str,
+        size: int | NotGiven = NOT_GIVEN,
+        owner: UUID | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Item: ...
+
+    @overload
+    def create_item(
+        self,
+        *,
+        body: NewItem,
+        name: str | NotGiven = NOT_GIVEN,
+        size: int | NotGiven = NOT_GIVEN,
+        owner: UUID | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Item: ...
 
     def create_item(
         self,
@@ -544,6 +633,13 @@ class GoldenApiClient(SyncAPIClient):
 
         Args:
             body: The whole request body; fields given as keyword arguments override its values.
+            name: The `name` field of the request body.
+            size: The `size` field of the request body.
+            owner: The `owner` field of the request body.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _CREATE_ITEM,
@@ -561,7 +657,15 @@ class GoldenApiClient(SyncAPIClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> None:
-        """DELETE /items/{id}."""
+        """DELETE /items/{id}.
+
+        Args:
+            id: The `id` path parameter.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
+        """
         return self._call(
             _DELETE_ITEM,
             _delete_item(id=id),
@@ -582,6 +686,10 @@ class GoldenApiClient(SyncAPIClient):
 
         Args:
             body: The request body, sent as application/octet-stream.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _UPLOAD,
@@ -605,6 +713,12 @@ class GoldenApiClient(SyncAPIClient):
 
         Args:
             body: The whole request body; fields given as keyword arguments override its values.
+            text: The `text` field of the request body.
+            pinned: The `pinned` field of the request body.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _UPDATE_NOTES,
@@ -622,7 +736,15 @@ class GoldenApiClient(SyncAPIClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> ListShapesResponse:
-        """GET /shapes."""
+        """GET /shapes.
+
+        Args:
+            page: The `page` query parameter.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
+        """
         return self._call(
             _LIST_SHAPES,
             _list_shapes(page=page),
@@ -641,7 +763,16 @@ class GoldenApiClient(SyncAPIClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> ListEventsResponse:
-        """GET /events."""
+        """GET /events.
+
+        Args:
+            cursor: The `cursor` query parameter.
+            kind: The `kind` query parameter.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
+        """
         return self._call(
             _LIST_EVENTS,
             _list_events(cursor=cursor, kind=kind),
@@ -649,6 +780,35 @@ class GoldenApiClient(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
         )
+
+    @overload
+    def start_run(
+        self,
+        *,
+        project: str,
+        case_id: str | NotGiven = NOT_GIVEN,
+        suite_id: str | NotGiven = NOT_GIVEN,
+        priority: Priority | int | NotGiven = NOT_GIVEN,
+        note: str | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> CaseRun | SuiteRun: ...
+
+    @overload
+    def start_run(
+        self,
+        *,
+        body: StartRunRequest,
+        project: str | NotGiven = NOT_GIVEN,
+        case_id: str | NotGiven = NOT_GIVEN,
+        suite_id: str | NotGiven = NOT_GIVEN,
+        priority: Priority | int | NotGiven = NOT_GIVEN,
+        note: str | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> CaseRun | SuiteRun: ...
 
     def start_run(
         self,
@@ -667,6 +827,15 @@ class GoldenApiClient(SyncAPIClient):
 
         Args:
             body: The whole request body; fields given as keyword arguments override its values.
+            project: The `project` field of the request body.
+            case_id: The `case_id` field of the request body.
+            suite_id: The `suite_id` field of the request body.
+            priority: The `priority` field of the request body.
+            note: The `note` field of the request body.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _START_RUN,
@@ -686,7 +855,17 @@ class GoldenApiClient(SyncAPIClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> Run:
-        """GET /runs/{run_id}."""
+        """GET /runs/{run_id}.
+
+        Args:
+            run_id: The `run_id` path parameter.
+            project: The `project` query parameter.
+            view: The `view` query parameter.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
+        """
         return self._call(
             _GET_RUN,
             _get_run(run_id=run_id, project=project, view=view),
@@ -695,41 +874,84 @@ class GoldenApiClient(SyncAPIClient):
             max_retries=max_retries,
         )
 
-    def wait_for_get_run(
+    def wait_for_run(
         self,
         *,
         run_id: str,
         project: str | None = None,
         view: str | None = None,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[Run], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
     ) -> Run:
         """Read get_run until the run ends, and return its final state. Every 2 s by default (or as the
         server asks), for at most 120 s by default. States the spec does not list count as pending;
         a transient error on one read does not end the wait.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            run_id: The `run_id` path parameter.
+            project: The `project` query parameter.
+            view: The `view` query parameter.
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            timeout: HTTP timeout of each status read; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
         call = _get_run(run_id=run_id, project=project, view=view)
         return wait(
-            lambda: self._poll_read(_GET_RUN, call),
+            lambda: self._poll_read(_GET_RUN, call, timeout),
             _GET_RUN_POLLING,
-            timeout=timeout,
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
             clock=self._clock,
             sleep=self._sleep,
         )
+
+    @overload
+    def start_run_and_wait(
+        self,
+        *,
+        project: str,
+        case_id: str | NotGiven = NOT_GIVEN,
+        suite_id: str | NotGiven = NOT_GIVEN,
+        priority: Priority | int | NotGiven = NOT_GIVEN,
+        note: str | NotGiven | None = NOT_GIVEN,
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[Run], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> Run: ...
+
+    @overload
+    def start_run_and_wait(
+        self,
+        *,
+        body: StartRunRequest,
+        project: str | NotGiven = NOT_GIVEN,
+        case_id: str | NotGiven = NOT_GIVEN,
+        suite_id: str | NotGiven = NOT_GIVEN,
+        priority: Priority | int | NotGiven = NOT_GIVEN,
+        note: str | NotGiven | None = NOT_GIVEN,
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[Run], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> Run: ...
 
     def start_run_and_wait(
         self,
@@ -740,54 +962,73 @@ class GoldenApiClient(SyncAPIClient):
         suite_id: str | NotGiven = NOT_GIVEN,
         priority: Priority | int | NotGiven = NOT_GIVEN,
         note: str | NotGiven | None = NOT_GIVEN,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[Run], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
     ) -> Run:
-        """Start a run of a case or a suite. Then wait for the run through wait_for_get_run.
+        """Start a run of a case or a suite. Then wait for the run through wait_for_run.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            body: The whole request body; fields given as keyword arguments override its values.
+            project: The `project` field of the request body.
+            case_id: The `case_id` field of the request body.
+            suite_id: The `suite_id` field of the request body.
+            priority: The `priority` field of the request body.
+            note: The `note` field of the request body.
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
-            extra_headers: Sent with the trigger request only.
+            extra_headers: Headers to send with the trigger request only.
+            timeout: HTTP timeout of the trigger and of each status read; the client's by default.
+            max_retries: Retries allowed for the trigger request; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
-        started = self.start_run(
-            body=body,
-            project=project,
-            case_id=case_id,
-            suite_id=suite_id,
-            priority=priority,
-            note=note,
+        started = self._call(
+            _START_RUN,
+            _start_run(body=body, project=project, case_id=case_id, suite_id=suite_id, priority=priority, note=note),
             extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
         )
-        return self.wait_for_get_run(
+        return self.wait_for_run(
             run_id=link_value(started, "/suite_run_id"),
             view="full",
-            timeout=timeout,
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
+            timeout=timeout,
         )
 
-    def iter_list_shapes(
+    def iter_shapes(
         self,
         *,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> Iterator[Circle | Square]:
-        """Every item of list_shapes, page after page, fetched as the iteration reaches it."""
+        """Every item of list_shapes, page after page, fetched as the iteration reaches it.
+
+        Args:
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
+        """
 
         def page(cursor: Any) -> ListShapesResponse:
-            return self.list_shapes(
-                page=cursor,
+            return self._call(
+                _LIST_SHAPES,
+                _list_shapes(page=cursor),
+                auth=NoAuth(),
                 extra_headers=extra_headers,
                 timeout=timeout,
                 max_retries=max_retries,
@@ -803,12 +1044,20 @@ class GoldenApiClient(SyncAPIClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> Iterator[Event]:
-        """Every item of list_events, page after page, fetched as the iteration reaches it."""
+        """Every item of list_events, page after page, fetched as the iteration reaches it.
+
+        Args:
+            kind: The `kind` query parameter.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
+        """
 
         def page(cursor: Any) -> ListEventsResponse:
-            return self.list_events(
-                kind=kind,
-                cursor=cursor,
+            return self._call(
+                _LIST_EVENTS,
+                _list_events(kind=kind, cursor=cursor),
                 extra_headers=extra_headers,
                 timeout=timeout,
                 max_retries=max_retries,
@@ -841,6 +1090,32 @@ class AsyncGoldenApiClient(AsyncAPIClient):
             http_client=http_client,
         )
 
+    @property
+    def with_raw_response(self) -> AsyncGoldenApiClientWithRawResponse:
+        """The same operations, each returning a RawResponse: the parsed body with status, headers and request id."""
+        return AsyncGoldenApiClientWithRawResponse(self)
+
+    @overload
+    async def exchange_token(
+        self,
+        *,
+        key: str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> ExchangeTokenResponse: ...
+
+    @overload
+    async def exchange_token(
+        self,
+        *,
+        body: ExchangeTokenRequest,
+        key: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> ExchangeTokenResponse: ...
+
     async def exchange_token(
         self,
         *,
@@ -854,6 +1129,11 @@ class AsyncGoldenApiClient(AsyncAPIClient):
 
         Args:
             body: The whole request body; fields given as keyword arguments override its values.
+            key: The `key` field of the request body.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _EXCHANGE_TOKEN,
@@ -892,7 +1172,35 @@ class AsyncGoldenApiClient(AsyncAPIClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> Item:
-        """Read an item, with every parameter style."""
+        """Read an item, with every parameter style.
+
+        Args:
+            item_id: The `item-id` path parameter.
+            label: The `label` path parameter.
+            matrix: The `matrix` path parameter.
+            x_flags: The `X-Flags` header parameter.
+            tags: The `tags` query parameter.
+            ids: The `ids` query parameter.
+            spaced: The `spaced` query parameter.
+            piped: The `piped` query parameter.
+            filter: The `filter` query parameter.
+            where: The `where` query parameter.
+            raw: The `raw` query parameter.
+            since: The `since` query parameter.
+            day: The `day` query parameter.
+            owner: The `owner` query parameter.
+            status: The `status` query parameter.
+            class_: The `class` query parameter.
+            n2fast: The `2fast` query parameter.
+            grosse: The `größe` query parameter.
+            page_size: The `page-size` query parameter.
+            page_size_2: The `page_size` query parameter.
+            x_trace: The `X-Trace` header parameter.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
+        """
         return await self._call(
             _GET_ITEM,
             _get_item(
@@ -935,6 +1243,10 @@ class AsyncGoldenApiClient(AsyncAPIClient):
 
         Args:
             body: The request body.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _REPLACE_ITEMS,
@@ -943,6 +1255,31 @@ class AsyncGoldenApiClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
         )
+
+    @overload
+    async def create_item(
+        self,
+        *,
+        name: str,
+        size: int | NotGiven = NOT_GIVEN,
+        owner: UUID | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Item: ...
+
+    @overload
+    async def create_item(
+        self,
+        *,
+        body: NewItem,
+        name: str | NotGiven = NOT_GIVEN,
+        size: int | NotGiven = NOT_GIVEN,
+        owner: UUID | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Item: ...
 
     async def create_item(
         self,
@@ -961,6 +1298,13 @@ class AsyncGoldenApiClient(AsyncAPIClient):
 
         Args:
             body: The whole request body; fields given as keyword arguments override its values.
+            name: The `name` field of the request body.
+            size: The `size` field of the request body.
+            owner: The `owner` field of the request body.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _CREATE_ITEM,
@@ -978,7 +1322,15 @@ class AsyncGoldenApiClient(AsyncAPIClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> None:
-        """DELETE /items/{id}."""
+        """DELETE /items/{id}.
+
+        Args:
+            id: The `id` path parameter.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
+        """
         return await self._call(
             _DELETE_ITEM,
             _delete_item(id=id),
@@ -999,6 +1351,10 @@ class AsyncGoldenApiClient(AsyncAPIClient):
 
         Args:
             body: The request body, sent as application/octet-stream.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _UPLOAD,
@@ -1022,6 +1378,12 @@ class AsyncGoldenApiClient(AsyncAPIClient):
 
         Args:
             body: The whole request body; fields given as keyword arguments override its values.
+            text: The `text` field of the request body.
+            pinned: The `pinned` field of the request body.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _UPDATE_NOTES,
@@ -1039,7 +1401,15 @@ class AsyncGoldenApiClient(AsyncAPIClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> ListShapesResponse:
-        """GET /shapes."""
+        """GET /shapes.
+
+        Args:
+            page: The `page` query parameter.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
+        """
         return await self._call(
             _LIST_SHAPES,
             _list_shapes(page=page),
@@ -1058,7 +1428,16 @@ class AsyncGoldenApiClient(AsyncAPIClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> ListEventsResponse:
-        """GET /events."""
+        """GET /events.
+
+        Args:
+            cursor: The `cursor` query parameter.
+            kind: The `kind` query parameter.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
+        """
         return await self._call(
             _LIST_EVENTS,
             _list_events(cursor=cursor, kind=kind),
@@ -1066,6 +1445,35 @@ class AsyncGoldenApiClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
         )
+
+    @overload
+    async def start_run(
+        self,
+        *,
+        project: str,
+        case_id: str | NotGiven = NOT_GIVEN,
+        suite_id: str | NotGiven = NOT_GIVEN,
+        priority: Priority | int | NotGiven = NOT_GIVEN,
+        note: str | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> CaseRun | SuiteRun: ...
+
+    @overload
+    async def start_run(
+        self,
+        *,
+        body: StartRunRequest,
+        project: str | NotGiven = NOT_GIVEN,
+        case_id: str | NotGiven = NOT_GIVEN,
+        suite_id: str | NotGiven = NOT_GIVEN,
+        priority: Priority | int | NotGiven = NOT_GIVEN,
+        note: str | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> CaseRun | SuiteRun: ...
 
     async def start_run(
         self,
@@ -1084,6 +1492,15 @@ class AsyncGoldenApiClient(AsyncAPIClient):
 
         Args:
             body: The whole request body; fields given as keyword arguments override its values.
+            project: The `project` field of the request body.
+            case_id: The `case_id` field of the request body.
+            suite_id: The `suite_id` field of the request body.
+            priority: The `priority` field of the request body.
+            note: The `note` field of the request body.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _START_RUN,
@@ -1103,7 +1520,17 @@ class AsyncGoldenApiClient(AsyncAPIClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> Run:
-        """GET /runs/{run_id}."""
+        """GET /runs/{run_id}.
+
+        Args:
+            run_id: The `run_id` path parameter.
+            project: The `project` query parameter.
+            view: The `view` query parameter.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
+        """
         return await self._call(
             _GET_RUN,
             _get_run(run_id=run_id, project=project, view=view),
@@ -1112,41 +1539,84 @@ class AsyncGoldenApiClient(AsyncAPIClient):
             max_retries=max_retries,
         )
 
-    async def wait_for_get_run(
+    async def wait_for_run(
         self,
         *,
         run_id: str,
         project: str | None = None,
         view: str | None = None,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[Run], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
     ) -> Run:
         """Read get_run until the run ends, and return its final state. Every 2 s by default (or as the
         server asks), for at most 120 s by default. States the spec does not list count as pending;
         a transient error on one read does not end the wait.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            run_id: The `run_id` path parameter.
+            project: The `project` query parameter.
+            view: The `view` query parameter.
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            timeout: HTTP timeout of each status read; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
         call = _get_run(run_id=run_id, project=project, view=view)
         return await async_wait(
-            lambda: self._poll_read(_GET_RUN, call),
+            lambda: self._poll_read(_GET_RUN, call, timeout),
             _GET_RUN_POLLING,
-            timeout=timeout,
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
             clock=self._clock,
             sleep=self._sleep,
         )
+
+    @overload
+    async def start_run_and_wait(
+        self,
+        *,
+        project: str,
+        case_id: str | NotGiven = NOT_GIVEN,
+        suite_id: str | NotGiven = NOT_GIVEN,
+        priority: Priority | int | NotGiven = NOT_GIVEN,
+        note: str | NotGiven | None = NOT_GIVEN,
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[Run], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> Run: ...
+
+    @overload
+    async def start_run_and_wait(
+        self,
+        *,
+        body: StartRunRequest,
+        project: str | NotGiven = NOT_GIVEN,
+        case_id: str | NotGiven = NOT_GIVEN,
+        suite_id: str | NotGiven = NOT_GIVEN,
+        priority: Priority | int | NotGiven = NOT_GIVEN,
+        note: str | NotGiven | None = NOT_GIVEN,
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[Run], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> Run: ...
 
     async def start_run_and_wait(
         self,
@@ -1157,54 +1627,73 @@ class AsyncGoldenApiClient(AsyncAPIClient):
         suite_id: str | NotGiven = NOT_GIVEN,
         priority: Priority | int | NotGiven = NOT_GIVEN,
         note: str | NotGiven | None = NOT_GIVEN,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[Run], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
     ) -> Run:
-        """Start a run of a case or a suite. Then wait for the run through wait_for_get_run.
+        """Start a run of a case or a suite. Then wait for the run through wait_for_run.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            body: The whole request body; fields given as keyword arguments override its values.
+            project: The `project` field of the request body.
+            case_id: The `case_id` field of the request body.
+            suite_id: The `suite_id` field of the request body.
+            priority: The `priority` field of the request body.
+            note: The `note` field of the request body.
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
-            extra_headers: Sent with the trigger request only.
+            extra_headers: Headers to send with the trigger request only.
+            timeout: HTTP timeout of the trigger and of each status read; the client's by default.
+            max_retries: Retries allowed for the trigger request; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
-        started = await self.start_run(
-            body=body,
-            project=project,
-            case_id=case_id,
-            suite_id=suite_id,
-            priority=priority,
-            note=note,
+        started = await self._call(
+            _START_RUN,
+            _start_run(body=body, project=project, case_id=case_id, suite_id=suite_id, priority=priority, note=note),
             extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
         )
-        return await self.wait_for_get_run(
+        return await self.wait_for_run(
             run_id=link_value(started, "/suite_run_id"),
             view="full",
-            timeout=timeout,
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
+            timeout=timeout,
         )
 
-    async def iter_list_shapes(
+    async def iter_shapes(
         self,
         *,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> AsyncIterator[Circle | Square]:
-        """Every item of list_shapes, page after page, fetched as the iteration reaches it."""
+        """Every item of list_shapes, page after page, fetched as the iteration reaches it.
+
+        Args:
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
+        """
 
         async def page(cursor: Any) -> ListShapesResponse:
-            return await self.list_shapes(
-                page=cursor,
+            return await self._call(
+                _LIST_SHAPES,
+                _list_shapes(page=cursor),
+                auth=NoAuth(),
                 extra_headers=extra_headers,
                 timeout=timeout,
                 max_retries=max_retries,
@@ -1221,12 +1710,20 @@ class AsyncGoldenApiClient(AsyncAPIClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> AsyncIterator[Event]:
-        """Every item of list_events, page after page, fetched as the iteration reaches it."""
+        """Every item of list_events, page after page, fetched as the iteration reaches it.
+
+        Args:
+            kind: The `kind` query parameter.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
+        """
 
         async def page(cursor: Any) -> ListEventsResponse:
-            return await self.list_events(
-                kind=kind,
-                cursor=cursor,
+            return await self._call(
+                _LIST_EVENTS,
+                _list_events(kind=kind, cursor=cursor),
                 extra_headers=extra_headers,
                 timeout=timeout,
                 max_retries=max_retries,
@@ -1234,3 +1731,701 @@ class AsyncGoldenApiClient(AsyncAPIClient):
 
         async for item in async_iterate(page, _LIST_EVENTS_PAGES):
             yield item
+
+
+class GoldenApiClientWithRawResponse:
+    """`GoldenApiClient.with_raw_response`: each operation returns the parsed body with its HTTP response."""
+
+    def __init__(self, client: GoldenApiClient) -> None:
+        self._client = client
+
+    @overload
+    def exchange_token(
+        self,
+        *,
+        key: str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[ExchangeTokenResponse]: ...
+
+    @overload
+    def exchange_token(
+        self,
+        *,
+        body: ExchangeTokenRequest,
+        key: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[ExchangeTokenResponse]: ...
+
+    def exchange_token(
+        self,
+        *,
+        body: ExchangeTokenRequest | NotGiven = NOT_GIVEN,
+        key: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[ExchangeTokenResponse]:
+        """Like `exchange_token`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return self._client._raw(
+            _EXCHANGE_TOKEN,
+            _exchange_token(body=body, key=key),
+            auth=NoAuth(),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def get_item(
+        self,
+        *,
+        item_id: int,
+        label: list[str],
+        matrix: str,
+        x_flags: list[str],
+        tags: list[str] | None = None,
+        ids: list[int] | None = None,
+        spaced: list[str] | None = None,
+        piped: list[str] | None = None,
+        filter: GetItemFilter | None = None,
+        where: dict[str, int] | None = None,
+        raw: str | None = None,
+        since: datetime | str | None = None,
+        day: date | str | None = None,
+        owner: UUID | str | None = None,
+        status: Status | str | None = None,
+        class_: str | None = None,
+        n2fast: str | None = None,
+        grosse: str | None = None,
+        page_size: int | None = None,
+        page_size_2: int | None = None,
+        x_trace: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Item]:
+        """Like `get_item`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return self._client._raw(
+            _GET_ITEM,
+            _get_item(
+                item_id=item_id,
+                label=label,
+                matrix=matrix,
+                x_flags=x_flags,
+                tags=tags,
+                ids=ids,
+                spaced=spaced,
+                piped=piped,
+                filter=filter,
+                where=where,
+                raw=raw,
+                since=since,
+                day=day,
+                owner=owner,
+                status=status,
+                class_=class_,
+                n2fast=n2fast,
+                grosse=grosse,
+                page_size=page_size,
+                page_size_2=page_size_2,
+                x_trace=x_trace,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def replace_items(
+        self,
+        *,
+        body: list[NewItem] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """Like `replace_items`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return self._client._raw(
+            _REPLACE_ITEMS,
+            _replace_items(body=body),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    @overload
+    def create_item(
+        self,
+        *,
+        name: str,
+        size: int | NotGiven = NOT_GIVEN,
+        owner: UUID | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Item]: ...
+
+    @overload
+    def create_item(
+        self,
+        *,
+        body: NewItem,
+        name: str | NotGiven = NOT_GIVEN,
+        size: int | NotGiven = NOT_GIVEN,
+        owner: UUID | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Item]: ...
+
+    def create_item(
+        self,
+        *,
+        body: NewItem | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        size: int | NotGiven = NOT_GIVEN,
+        owner: UUID | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Item]:
+        """Like `create_item`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return self._client._raw(
+            _CREATE_ITEM,
+            _create_item(body=body, name=name, size=size, owner=owner),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def delete_item(
+        self,
+        *,
+        id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """Like `delete_item`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return self._client._raw(
+            _DELETE_ITEM,
+            _delete_item(id=id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def upload(
+        self,
+        *,
+        body: bytes,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[UploadResponse]:
+        """Like `upload`, returning a RawResponse: the parsed body with the status, headers and request
+        id.
+        """
+        return self._client._raw(
+            _UPLOAD,
+            _upload(body=body),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def update_notes(
+        self,
+        *,
+        body: UpdateNotesRequest | NotGiven = NOT_GIVEN,
+        text: str | NotGiven = NOT_GIVEN,
+        pinned: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """Like `update_notes`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return self._client._raw(
+            _UPDATE_NOTES,
+            _update_notes(body=body, text=text, pinned=pinned),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def list_shapes(
+        self,
+        *,
+        page: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[ListShapesResponse]:
+        """Like `list_shapes`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return self._client._raw(
+            _LIST_SHAPES,
+            _list_shapes(page=page),
+            auth=NoAuth(),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def list_events(
+        self,
+        *,
+        cursor: str | None = None,
+        kind: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[ListEventsResponse]:
+        """Like `list_events`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return self._client._raw(
+            _LIST_EVENTS,
+            _list_events(cursor=cursor, kind=kind),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    @overload
+    def start_run(
+        self,
+        *,
+        project: str,
+        case_id: str | NotGiven = NOT_GIVEN,
+        suite_id: str | NotGiven = NOT_GIVEN,
+        priority: Priority | int | NotGiven = NOT_GIVEN,
+        note: str | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[CaseRun | SuiteRun]: ...
+
+    @overload
+    def start_run(
+        self,
+        *,
+        body: StartRunRequest,
+        project: str | NotGiven = NOT_GIVEN,
+        case_id: str | NotGiven = NOT_GIVEN,
+        suite_id: str | NotGiven = NOT_GIVEN,
+        priority: Priority | int | NotGiven = NOT_GIVEN,
+        note: str | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[CaseRun | SuiteRun]: ...
+
+    def start_run(
+        self,
+        *,
+        body: StartRunRequest | NotGiven = NOT_GIVEN,
+        project: str | NotGiven = NOT_GIVEN,
+        case_id: str | NotGiven = NOT_GIVEN,
+        suite_id: str | NotGiven = NOT_GIVEN,
+        priority: Priority | int | NotGiven = NOT_GIVEN,
+        note: str | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[CaseRun | SuiteRun]:
+        """Like `start_run`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return self._client._raw(
+            _START_RUN,
+            _start_run(body=body, project=project, case_id=case_id, suite_id=suite_id, priority=priority, note=note),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def get_run(
+        self,
+        *,
+        run_id: str,
+        project: str | None = None,
+        view: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Run]:
+        """Like `get_run`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return self._client._raw(
+            _GET_RUN,
+            _get_run(run_id=run_id, project=project, view=view),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+
+class AsyncGoldenApiClientWithRawResponse:
+    """`AsyncGoldenApiClient.with_raw_response`: each operation returns the parsed body with its HTTP response."""
+
+    def __init__(self, client: AsyncGoldenApiClient) -> None:
+        self._client = client
+
+    @overload
+    async def exchange_token(
+        self,
+        *,
+        key: str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[ExchangeTokenResponse]: ...
+
+    @overload
+    async def exchange_token(
+        self,
+        *,
+        body: ExchangeTokenRequest,
+        key: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[ExchangeTokenResponse]: ...
+
+    async def exchange_token(
+        self,
+        *,
+        body: ExchangeTokenRequest | NotGiven = NOT_GIVEN,
+        key: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[ExchangeTokenResponse]:
+        """Like `exchange_token`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return await self._client._raw(
+            _EXCHANGE_TOKEN,
+            _exchange_token(body=body, key=key),
+            auth=NoAuth(),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def get_item(
+        self,
+        *,
+        item_id: int,
+        label: list[str],
+        matrix: str,
+        x_flags: list[str],
+        tags: list[str] | None = None,
+        ids: list[int] | None = None,
+        spaced: list[str] | None = None,
+        piped: list[str] | None = None,
+        filter: GetItemFilter | None = None,
+        where: dict[str, int] | None = None,
+        raw: str | None = None,
+        since: datetime | str | None = None,
+        day: date | str | None = None,
+        owner: UUID | str | None = None,
+        status: Status | str | None = None,
+        class_: str | None = None,
+        n2fast: str | None = None,
+        grosse: str | None = None,
+        page_size: int | None = None,
+        page_size_2: int | None = None,
+        x_trace: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Item]:
+        """Like `get_item`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return await self._client._raw(
+            _GET_ITEM,
+            _get_item(
+                item_id=item_id,
+                label=label,
+                matrix=matrix,
+                x_flags=x_flags,
+                tags=tags,
+                ids=ids,
+                spaced=spaced,
+                piped=piped,
+                filter=filter,
+                where=where,
+                raw=raw,
+                since=since,
+                day=day,
+                owner=owner,
+                status=status,
+                class_=class_,
+                n2fast=n2fast,
+                grosse=grosse,
+                page_size=page_size,
+                page_size_2=page_size_2,
+                x_trace=x_trace,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def replace_items(
+        self,
+        *,
+        body: list[NewItem] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """Like `replace_items`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return await self._client._raw(
+            _REPLACE_ITEMS,
+            _replace_items(body=body),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    @overload
+    async def create_item(
+        self,
+        *,
+        name: str,
+        size: int | NotGiven = NOT_GIVEN,
+        owner: UUID | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Item]: ...
+
+    @overload
+    async def create_item(
+        self,
+        *,
+        body: NewItem,
+        name: str | NotGiven = NOT_GIVEN,
+        size: int | NotGiven = NOT_GIVEN,
+        owner: UUID | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Item]: ...
+
+    async def create_item(
+        self,
+        *,
+        body: NewItem | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        size: int | NotGiven = NOT_GIVEN,
+        owner: UUID | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Item]:
+        """Like `create_item`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return await self._client._raw(
+            _CREATE_ITEM,
+            _create_item(body=body, name=name, size=size, owner=owner),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def delete_item(
+        self,
+        *,
+        id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """Like `delete_item`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return await self._client._raw(
+            _DELETE_ITEM,
+            _delete_item(id=id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def upload(
+        self,
+        *,
+        body: bytes,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[UploadResponse]:
+        """Like `upload`, returning a RawResponse: the parsed body with the status, headers and request
+        id.
+        """
+        return await self._client._raw(
+            _UPLOAD,
+            _upload(body=body),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def update_notes(
+        self,
+        *,
+        body: UpdateNotesRequest | NotGiven = NOT_GIVEN,
+        text: str | NotGiven = NOT_GIVEN,
+        pinned: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """Like `update_notes`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return await self._client._raw(
+            _UPDATE_NOTES,
+            _update_notes(body=body, text=text, pinned=pinned),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def list_shapes(
+        self,
+        *,
+        page: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[ListShapesResponse]:
+        """Like `list_shapes`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return await self._client._raw(
+            _LIST_SHAPES,
+            _list_shapes(page=page),
+            auth=NoAuth(),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def list_events(
+        self,
+        *,
+        cursor: str | None = None,
+        kind: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[ListEventsResponse]:
+        """Like `list_events`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return await self._client._raw(
+            _LIST_EVENTS,
+            _list_events(cursor=cursor, kind=kind),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    @overload
+    async def start_run(
+        self,
+        *,
+        project: str,
+        case_id: str | NotGiven = NOT_GIVEN,
+        suite_id: str | NotGiven = NOT_GIVEN,
+        priority: Priority | int | NotGiven = NOT_GIVEN,
+        note: str | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[CaseRun | SuiteRun]: ...
+
+    @overload
+    async def start_run(
+        self,
+        *,
+        body: StartRunRequest,
+        project: str | NotGiven = NOT_GIVEN,
+        case_id: str | NotGiven = NOT_GIVEN,
+        suite_id: str | NotGiven = NOT_GIVEN,
+        priority: Priority | int | NotGiven = NOT_GIVEN,
+        note: str | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[CaseRun | SuiteRun]: ...
+
+    async def start_run(
+        self,
+        *,
+        body: StartRunRequest | NotGiven = NOT_GIVEN,
+        project: str | NotGiven = NOT_GIVEN,
+        case_id: str | NotGiven = NOT_GIVEN,
+        suite_id: str | NotGiven = NOT_GIVEN,
+        priority: Priority | int | NotGiven = NOT_GIVEN,
+        note: str | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[CaseRun | SuiteRun]:
+        """Like `start_run`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return await self._client._raw(
+            _START_RUN,
+            _start_run(body=body, project=project, case_id=case_id, suite_id=suite_id, priority=priority, note=note),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def get_run(
+        self,
+        *,
+        run_id: str,
+        project: str | None = None,
+        view: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Run]:
+        """Like `get_run`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return await self._client._raw(
+            _GET_RUN,
+            _get_run(run_id=run_id, project=project, view=view),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )

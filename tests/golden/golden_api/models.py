@@ -118,7 +118,7 @@ class Priority(IntEnum):
     INTEGER_3 = 3
 
 
-class RateLimitError(Error):
+class RateLimitErrorModel(Error):
     """A schema named like a runtime error class."""
 
     model_config = ConfigDict(
@@ -169,7 +169,7 @@ class StartRunRequest(BaseModel):
 class Status(StrEnum):
     OPEN = "open"
     CLOSED = "closed"
-    open_1 = "Open"
+    OPEN_TITLE = "Open"
 
 
 class SuiteRun(BaseModel):

@@ -137,7 +137,7 @@ EXAMPLES: list[ExampleCase] = [
 
 ERRORS: list[ErrorCase] = [
     ErrorCase(EXAMPLES[1], 404, runtime.NotFoundError, body_type=models.Error),
-    ErrorCase(EXAMPLES[1], 429, runtime.RateLimitError, body_type=models.RateLimitError),
+    ErrorCase(EXAMPLES[1], 429, runtime.RateLimitError, body_type=models.RateLimitErrorModel),
 ]
 
 RUNS: list[RunCase] = [
@@ -148,7 +148,7 @@ RUNS: list[RunCase] = [
 ]
 
 PAGES: list[PageCase] = [
-    PageCase("iter_list_shapes", {}, "/api/{version}/shapes", items=3, page_size=1),
+    PageCase("iter_shapes", {}, "/api/{version}/shapes", items=3, page_size=1),
     PageCase("iter_list_events", {}, "/api/{version}/events", items=3, page_size=1),
 ]
 AUTHENTICATED = EXAMPLES[1]
@@ -239,7 +239,7 @@ def test_run_outcome(call: Caller, case: RunCase) -> None:
         case.trigger,
         **case.call.call_arguments(),
         poll_interval=0.01,
-        timeout=30,
+        deadline=30,
         on_update=seen.append,
         extra_headers={OUTCOME: case.outcome},
     )
@@ -253,7 +253,7 @@ def test_run_outcome(call: Caller, case: RunCase) -> None:
                 case.trigger,
                 **case.call.call_arguments(),
                 poll_interval=0.01,
-                timeout=30,
+                deadline=30,
                 raise_on_failure=True,
                 extra_headers={OUTCOME: case.outcome},
             )
@@ -267,7 +267,7 @@ def test_wait_deadline(call: Caller) -> None:
             case.trigger,
             **case.call.call_arguments(),
             poll_interval=0.01,
-            timeout=0.2,
+            deadline=0.2,
             extra_headers={READS: "1000000"},
         )
 
