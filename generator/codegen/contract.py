@@ -17,9 +17,25 @@ from typing import Any
 from generator.codegen.context import ClientContext, Method, Pager, TriggerWaiter, api_title, docstring
 from generator.codegen.imports import Imports
 from generator.codegen.types import ANY, MODELS, TypeRef
-from generator.runtime._errors import error_class
 from generator.spec import pointer as jp
 from generator.spec.ir import Api, Operation, Parameter, Response, deref
+
+# The runtime's `error_class` as names: generation does not import the runtime (httpx and all) for a table.
+_ERROR_BY_STATUS = {
+    400: "BadRequestError",
+    401: "AuthenticationError",
+    403: "PermissionDeniedError",
+    404: "NotFoundError",
+    409: "ConflictError",
+    422: "UnprocessableEntityError",
+    429: "RateLimitError",
+}
+
+
+def error_class_name(status: int) -> str:
+    """The name of the runtime error class a status raises."""
+    return _ERROR_BY_STATUS.get(status) or ("InternalServerError" if status >= 500 else "APIStatusError")
+
 
 _PAGE_SIZE_NAMES = ("per_page", "perpage", "page_size", "pagesize", "limit", "size")
 _SAFE_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
@@ -347,7 +363,7 @@ def _error_type(method: Method, status: str) -> TypeRef | None:
 
 def _error_case(index: int, response: Response, method: Method, used: Imports) -> str:
     status = int(response.status)
-    cls = error_class(status).__name__
+    cls = error_class_name(status)
     annotation = _error_type(method, response.status)
     parts = [f"EXAMPLES[{index}]", str(status), f"runtime.{cls}"]
     if annotation is not None:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import filecmp
+import functools
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
+from ruff.__main__ import find_ruff_bin
 
 from generator.codegen.context import ClientContext, build_context
 from generator.codegen.contract import ContractContext, build_contract
@@ -43,8 +46,29 @@ class Package:
     notes: list[str] = field(default_factory=list)
 
 
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between runs, keyed by each template's source; an unwritable cache is skipped."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _cache_dir() -> str | None:
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "testrelay" / "templates"
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return str(root)
+
+
+@functools.cache
 def _environment() -> jinja2.Environment:
+    """One environment per process: its templates are compiled once, or read compiled from the cache."""
+    cache_dir = _cache_dir()
     env = jinja2.Environment(
+        bytecode_cache=_BytecodeCache(cache_dir) if cache_dir else None,
         loader=jinja2.PackageLoader("generator.codegen", "templates"),
         autoescape=False,  # Python source, not HTML; every value is printed through `pyrepr` or built safe
         trim_blocks=True,
@@ -108,7 +132,7 @@ def format_tree(root: Path) -> None:
 
     Raises RuntimeError with ruff's own words if it fails.
     """
-    ruff = [sys.executable, "-m", "ruff"]
+    ruff = [find_ruff_bin()]  # the binary itself: no Python start-up per call
     for args in (
         ["check", "--fix", "--quiet", "--select", "I", "--exit-zero", *_RUFF_OPTIONS, str(root)],
         ["format", "--quiet", *_RUFF_OPTIONS, str(root)],
