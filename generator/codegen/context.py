@@ -421,7 +421,7 @@ def _rate_limit(limit: RateLimit | None) -> str | None:
     return f"RateLimitHint({', '.join(args)})"
 
 
-def _values(values: tuple[str | int | bool, ...]) -> str:
+def _values(values: tuple[str | int | bool | None, ...]) -> str:
     return "(" + "".join(f"{v!r}, " for v in values).rstrip(" ") + ")" if values else "()"
 
 
