@@ -49,6 +49,7 @@ from generator.runtime._pagination import Page, PageSpec, async_iterate, iterate
 from generator.runtime._params import header_value, json_query_pairs, path_param, query_pairs
 from generator.runtime._polling import PollSpec, async_wait, wait
 from generator.runtime._redact import redact_url
+from generator.runtime._response import RawResponse
 from generator.runtime._security import AllOf, MissingCredentialsError, Requirement, Security, credential
 
 __all__ = [
@@ -84,6 +85,7 @@ __all__ = [
     "PollTimeoutError",
     "RateLimitError",
     "RateLimitHint",
+    "RawResponse",
     "Requirement",
     "RunFailedError",
     "Security",

@@ -68,8 +68,43 @@ RESERVED_CLASS_NAMES = frozenset(
         "Self",
     }
 )
+# The error classes every generated package re-exports from the runtime, beside its models; a schema of
+# the same name is renamed like the names above (`RateLimitError` -> `RateLimitErrorModel`).
+ERROR_CLASSES = frozenset(
+    {
+        "APIConnectionError",
+        "APIError",
+        "APIStatusError",
+        "APITimeoutError",
+        "AuthenticationError",
+        "BadRequestError",
+        "ConflictError",
+        "InternalServerError",
+        "NotFoundError",
+        "PermissionDeniedError",
+        "PollTimeoutError",
+        "RateLimitError",
+        "RunFailedError",
+        "TokenExchangeError",
+        "UnprocessableEntityError",
+    }
+)
 # Keyword arguments every generated method already has.
-RESERVED_ARGUMENTS = frozenset({"self", "body", "extra_headers", "extra_query", "timeout", "max_retries"})
+RESERVED_ARGUMENTS = frozenset(
+    {
+        "self",
+        "body",
+        "extra_headers",
+        "extra_query",
+        "timeout",
+        "max_retries",
+        # the waiting helpers' own
+        "deadline",
+        "poll_interval",
+        "on_update",
+        "raise_on_failure",
+    }
+)
 _MODEL_KEYS = frozenset({"properties", "allOf", "anyOf", "oneOf", "enum", "additionalProperties", "const"})
 _PARAM_COMPONENTS = "#/components/parameters/"
 
@@ -86,6 +121,8 @@ class _Builder:
         self.schemas: dict[str, JsonSchema] = {}
         self.notes: list[str] = []
         self.by_pointer: dict[str, str] = {}
+        prefix = names.class_name(self.package, fallback="Api")
+        self.avoid = RESERVED_CLASS_NAMES | ERROR_CLASSES | {f"{prefix}Client", f"Async{prefix}Client", "RawResponse"}
         component_schemas = (self.data.get("components") or {}).get("schemas") or {}
         for key in component_schemas:
             pointer = jp.join("", "components", "schemas", key)
@@ -99,7 +136,7 @@ class _Builder:
 
     def _new_name(self, raw: str, fallback: str) -> str:
         return names.class_name(
-            raw, fallback=fallback, taken=set(self.by_pointer.values()) | set(self.schemas), avoid=RESERVED_CLASS_NAMES
+            raw, fallback=fallback, taken=set(self.by_pointer.values()) | set(self.schemas), avoid=self.avoid
         )
 
     # -- schemas ---------------------------------------------------------------------------------
@@ -540,17 +577,20 @@ def _polling(raw: Any) -> Polling | None:
         interval_seconds=float(raw["intervalSeconds"]),
         timeout_seconds=float(raw["timeoutSeconds"]),
         pending_when_absent=raw.get("pendingWhenAbsent") is True,
+        waiter_name=raw.get("waiterName"),
     )
 
 
 def _pagination(raw: Any) -> Pagination | None:
     if not isinstance(raw, dict):
         return None
-    style, items = raw.get("style"), raw["itemsPointer"]
+    style, items, name = raw.get("style"), raw["itemsPointer"], raw.get("iteratorName")
     if style == "page":
-        return Pagination("page", raw["pageParameter"], items, raw["nextPagePointer"])
+        return Pagination("page", raw["pageParameter"], items, raw["nextPagePointer"], iterator_name=name)
     if style == "keyset":
-        return Pagination("keyset", raw["cursorParameter"], items, raw["cursorPointer"], raw["hasMorePointer"])
+        return Pagination(
+            "keyset", raw["cursorParameter"], items, raw["cursorPointer"], raw["hasMorePointer"], iterator_name=name
+        )
     if style == "offset":
         return Pagination(
             "offset",
@@ -559,12 +599,15 @@ def _pagination(raw: Any) -> Pagination | None:
             None,
             limit_parameter=raw.get("limitParameter"),
             total_pointer=raw.get("totalPointer"),
+            iterator_name=name,
         )
     if style == "cursor":
-        return Pagination("cursor", raw["cursorParameter"], items, raw["cursorPointer"], raw.get("hasMorePointer"))
+        return Pagination(
+            "cursor", raw["cursorParameter"], items, raw["cursorPointer"], raw.get("hasMorePointer"), iterator_name=name
+        )
     if style == "next-url":
-        return Pagination("next-url", None, items, raw["nextUrlPointer"])
-    return Pagination("link-header", None, items, None)
+        return Pagination("next-url", None, items, raw["nextUrlPointer"], iterator_name=name)
+    return Pagination("link-header", None, items, None, iterator_name=name)
 
 
 def _rate_limit(raw: Any) -> RateLimit | None:

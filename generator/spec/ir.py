@@ -184,6 +184,8 @@ class Polling:
     timeout_seconds: float
     pending_when_absent: bool = False
     """The status is missing from the body until the run ends."""
+    waiter_name: str | None = None
+    """The `wait_for_...` helper's name, when the spec gives one."""
 
 
 PagingStyle = Literal["page", "keyset", "offset", "cursor", "next-url", "link-header"]
@@ -204,6 +206,8 @@ class Pagination:
     """Offset style: the query parameter that takes the page size."""
     total_pointer: str | None = None
     """Offset style: the total number of items."""
+    iterator_name: str | None = None
+    """The `iter_...` helper's name, when the spec gives one."""
 
 
 @dataclass(frozen=True)
