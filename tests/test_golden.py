@@ -8,10 +8,12 @@ is meant, refresh the record and review it like any other change:
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -71,3 +73,29 @@ def test_generated_tree_has_no_unused_import(fresh: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout
+
+
+def test_models_generated_in_process_give_the_same_tree(
+    fresh: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where forking is not available, models are generated in this process, with the same result."""
+    from generator.codegen.workers import ModelWorkers
+
+    @contextlib.contextmanager
+    def no_workers(specs: int) -> Iterator[None]:
+        yield None
+
+    monkeypatch.setattr(ModelWorkers, "start", no_workers)
+    spec = tmp_path / SPEC.name
+    shutil.copyfile(SPEC, spec)
+    assert generate([(spec, SPEC.name)], tmp_path, check_only=False).problems == []
+    for rel in _files(fresh):
+        assert (tmp_path / PACKAGE / rel).read_bytes() == (fresh / rel).read_bytes(), rel
+
+
+def test_the_suite_names_the_runtime_error_each_status_raises() -> None:
+    from generator.codegen.contract import error_class_name
+    from generator.runtime._errors import error_class
+
+    for status in [*range(400, 452), *range(500, 512)]:
+        assert error_class_name(status) == error_class(status).__name__, status

@@ -175,7 +175,12 @@ class ClientContext:
     all_models: list[str] = field(default_factory=list)
     runtime_exports: list[str] = field(default_factory=list)
     """The error classes and RawResponse, re-exported so users import everything from the package."""
-    exports: list[str] = field(default_factory=list)
+
+    @property
+    def exports(self) -> list[str]:
+        """The package's `__all__`."""
+        clients = [f"Async{self.prefix}Client", f"{self.prefix}Client"]
+        return sorted([*clients, *self.all_models, *self.runtime_exports])
 
     @property
     def model_imports(self) -> list[str]:
@@ -244,9 +249,6 @@ def build_context(api: Api, model_names: frozenset[str], schemas: dict[str, Any]
         },
         all_models=sorted(model_names),
         runtime_exports=sorted([*ERROR_CLASSES, "RawResponse"]),
-        exports=sorted(
-            [f"Async{api.class_prefix}Client", f"{api.class_prefix}Client", *model_names, *ERROR_CLASSES, "RawResponse"]
-        ),
         waiters=list(waiters.values()),
         trigger_waiters=trigger_waiters,
         pagers=pagers,

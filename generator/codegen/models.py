@@ -11,10 +11,6 @@ from __future__ import annotations
 import ast
 from typing import Any
 
-from datamodel_code_generator import generate
-from datamodel_code_generator.enums import DataModelType, InputFileType, NamingStrategy
-from datamodel_code_generator.format import PythonVersion
-
 from generator.codegen.context import api_title, docstring
 from generator.codegen.openenum import normalise, wrap_descriptions
 from generator.spec.ir import Api
@@ -38,6 +34,11 @@ def _header(api: Api) -> str:
 
 def generate_models(api: Api) -> tuple[str, frozenset[str]]:
     """The source of `models.py` and the class names it defines."""
+    # Imported here: half a second, which `generate` spends in a worker process while it reads the spec.
+    from datamodel_code_generator import generate
+    from datamodel_code_generator.enums import DataModelType, InputFileType, NamingStrategy
+    from datamodel_code_generator.format import PythonVersion
+
     schemas = prepared_schemas(api)
     if not schemas:
         return _header(api) + "\n", frozenset()

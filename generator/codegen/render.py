@@ -20,6 +20,7 @@ from ruff.__main__ import find_ruff_bin
 from generator.codegen.context import ClientContext, build_context
 from generator.codegen.contract import ContractContext, build_contract
 from generator.codegen.models import ModelError, generate_models, prepared_schemas
+from generator.codegen.workers import ModelWorkers
 from generator.spec.build import build_api
 from generator.spec.load import load_file
 from generator.spec.problems import Problem, SpecError
@@ -97,18 +98,28 @@ def _pyrepr(value: Any) -> str:
     return repr(value)
 
 
-def build_package(spec_path: Path, display: str, out: Path) -> Package:
-    """Everything one spec generates for a package under `out`; raises SpecError with located problems."""
+def build_package(spec_path: Path, display: str, out: Path, models: ModelWorkers | None = None) -> Package:
+    """Everything one spec generates for a package under `out`; raises SpecError with located problems.
+
+    With `models`, datamodel-code-generator runs in a worker process while the client and the
+    contract suite are built here; the client is built on the names the IR gives the models and
+    is built again, on the names actually generated, in the rare case they differ.
+    """
     spec = load_file(spec_path, display)
     problems = structural_problems(spec)
     if problems:
         raise SpecError(problems)
     api = build_api(spec, spec_path.stem)
+    pending = models.submit(api) if models is not None else None
+    schemas = prepared_schemas(api)
+    ctx = build_context(api, frozenset(api.schemas), schemas) if pending is not None else None
     try:
-        models_source, model_names = generate_models(api)
+        models_source, model_names = pending.get() if pending is not None else generate_models(api)
     except ModelError as exc:
         raise SpecError([spec.problem("/components/schemas", f"models cannot be generated: {exc}")]) from None
-    ctx = build_context(api, model_names, prepared_schemas(api))
+    if ctx is None or any(n not in model_names for n in ctx.model_imports):
+        ctx = build_context(api, model_names, schemas)
+    ctx.all_models = sorted(model_names)
     missing = sorted(n for n in ctx.model_imports if n not in model_names)
     if missing:
         raise SpecError([spec.problem("/components/schemas", f"no model was generated for {', '.join(missing)}")])
@@ -160,14 +171,15 @@ def generate(specs: list[tuple[Path, str]], out: Path, *, check_only: bool, pack
     """
     outcome = Outcome()
     packages: list[Package] = []
-    for path, display in specs:
-        try:
-            package = build_package(path, display, out)
-        except SpecError as exc:
-            outcome.problems += exc.problems
-            continue
-        outcome.notes += package.notes
-        packages.append(package)
+    with ModelWorkers.start(len(specs)) as models:
+        for path, display in specs:
+            try:
+                package = build_package(path, display, out, models)
+            except SpecError as exc:
+                outcome.problems += exc.problems
+                continue
+            outcome.notes += package.notes
+            packages.append(package)
     names = [p.name for p in packages]
     for name in sorted({n for n in names if names.count(n) > 1}):
         outcome.problems.append(Problem(str(out), 1, "", f"several specs would generate the package {name!r}"))
