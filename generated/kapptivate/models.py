@@ -22,16 +22,6 @@ class BucketedVariable(BaseModel):
     """The bucket the value belongs to (for example `global`); its type is not documented."""
 
 
-class CiRunRequestRunOrigin(IntEnum):
-    """
-    How the run was assembled: 1 from test ids, 2 from a saved tests campaign. Optional; seen in the vendor CLI's
-    campaign files.
-    """
-
-    INTEGER_1 = 1
-    INTEGER_2 = 2
-
-
 class Error(BaseModel):
     """
     Error body (inferred: the vendor documents none; this is the shape its backend appears to use). Validation
@@ -120,6 +110,16 @@ class TokenResponse(BaseModel):
     )
     token: str
     """The JWT, valid for 2 minutes by default."""
+
+
+class CiRunRequestRunOrigin(IntEnum):
+    """
+    How the run was assembled: 1 from test ids, 2 from a saved tests campaign. Optional; seen in the vendor CLI's
+    campaign files.
+    """
+
+    INTEGER_1 = 1
+    INTEGER_2 = 2
 
 
 class CiRunResponse(BaseModel):

@@ -108,36 +108,6 @@ class PrivateLocationRef(BaseModel):
     """Kind of private location."""
 
 
-class ReportFilterOperator(StrEnum):
-    """
-    How to compare; only EQUALS is supported.
-    """
-
-    EQUALS = "EQUALS"
-
-
-class ReportFilter(BaseModel):
-    """One condition on a report property. Which fields are required is our inference; the vendor marks none."""
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    key: str
-    """Property to compare, e.g. environmentId."""
-    operator: ReportFilterOperator
-    """How to compare; only EQUALS is supported."""
-    value: UUID
-    """Value to compare with."""
-
-
-class ReportFilterList(RootModel[list[ReportFilter]]):
-    """Conditions a report must meet; all must hold."""
-
-    root: list[ReportFilter]
-    """Conditions a report must meet; all must hold."""
-
-
 class ReportPageKey(BaseModel):
     """Keyset cursor; send it back as the `key` query parameter to get the next page."""
 
@@ -304,6 +274,14 @@ class ZodResponse(RootModel[list[ZodIssue]]):
 
     root: list[ZodIssue]
     """Body of a 400 response; one entry per validation problem."""
+
+
+class ReportFilterOperator(StrEnum):
+    """
+    How to compare; only EQUALS is supported.
+    """
+
+    EQUALS = "EQUALS"
 
 
 class AzureDevOpsExecutionContext(BaseModel):
@@ -494,6 +472,28 @@ class ProposalExecutionContext(BaseModel):
     description: str | None = None
     """Free-text description of the run."""
     triggered_by: Annotated[DiscoveryTrigger | None, Field(alias="triggeredBy")] = None
+
+
+class ReportFilter(BaseModel):
+    """One condition on a report property. Which fields are required is our inference; the vendor marks none."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    key: str
+    """Property to compare, e.g. environmentId."""
+    operator: ReportFilterOperator
+    """How to compare; only EQUALS is supported."""
+    value: UUID
+    """Value to compare with."""
+
+
+class ReportFilterList(RootModel[list[ReportFilter]]):
+    """Conditions a report must meet; all must hold."""
+
+    root: list[ReportFilter]
+    """Conditions a report must meet; all must hold."""
 
 
 class ScheduledExecutionContext(BaseModel):

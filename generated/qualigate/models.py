@@ -223,32 +223,6 @@ class TriggerRequestViewportPreset(StrEnum):
     MOBILE = "mobile"
 
 
-class TriggerRequest(BaseModel):
-    """What to run and how. Exactly one of `test_case_id`, `test_suite_id` and `project_id` must be present."""
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    test_case_id: UUID | None = None
-    """Run this single test case."""
-    test_suite_id: UUID | None = None
-    """Run every test case in this suite."""
-    project_id: UUID | None = None
-    """Run every test case in this project."""
-    browser_type: Annotated[str, Field(alias="browserType")] = "chromium"
-    """Browser engine to use. The vendor documents only the default value."""
-    viewport_preset: Annotated[TriggerRequestViewportPreset, Field(alias="viewportPreset")] = (
-        TriggerRequestViewportPreset.DESKTOP
-    )
-    """Viewport size preset."""
-    viewport_width: Annotated[int | None, Field(alias="viewportWidth", ge=1)] = None
-    """Custom viewport width in pixels (the vendor says "number"; whole pixels assumed)."""
-    viewport_height: Annotated[int | None, Field(alias="viewportHeight", ge=1)] = None
-    """Custom viewport height in pixels (the vendor says "number"; whole pixels assumed)."""
-    context: CiContext | None = None
-
-
 class AggregatedResults(BaseModel):
     """Totals and per-run results for a set of test runs or a suite run."""
 
@@ -292,6 +266,32 @@ class ProjectTriggerResponse(BaseModel):
 class RunStatusResponse(RootModel[TestRunStatus | SuiteRunStatus]):
     root: TestRunStatus | SuiteRunStatus
     """Status of a single test run or of a suite run, depending on the query parameter sent."""
+
+
+class TriggerRequest(BaseModel):
+    """What to run and how. Exactly one of `test_case_id`, `test_suite_id` and `project_id` must be present."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    test_case_id: UUID | None = None
+    """Run this single test case."""
+    test_suite_id: UUID | None = None
+    """Run every test case in this suite."""
+    project_id: UUID | None = None
+    """Run every test case in this project."""
+    browser_type: Annotated[str, Field(alias="browserType")] = "chromium"
+    """Browser engine to use. The vendor documents only the default value."""
+    viewport_preset: Annotated[TriggerRequestViewportPreset, Field(alias="viewportPreset")] = (
+        TriggerRequestViewportPreset.DESKTOP
+    )
+    """Viewport size preset."""
+    viewport_width: Annotated[int | None, Field(alias="viewportWidth", ge=1)] = None
+    """Custom viewport width in pixels (the vendor says "number"; whole pixels assumed)."""
+    viewport_height: Annotated[int | None, Field(alias="viewportHeight", ge=1)] = None
+    """Custom viewport height in pixels (the vendor says "number"; whole pixels assumed)."""
+    context: CiContext | None = None
 
 
 class TriggerResponse(RootModel[TestCaseTriggerResponse | SuiteTriggerResponse | ProjectTriggerResponse]):

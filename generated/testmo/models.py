@@ -145,37 +145,6 @@ class ExpandedObject(BaseModel):
     """Object name."""
 
 
-class FieldModelType(IntEnum):
-    """
-    Field type: 1 string, 2 plain text, 3 HTML, 4 console (monospace) text, 5 URL.
-    """
-
-    INTEGER_1 = 1
-    INTEGER_2 = 2
-    INTEGER_3 = 3
-    INTEGER_4 = 4
-    INTEGER_5 = 5
-
-
-class FieldModel(BaseModel):
-    """A custom field to attach (text, console output, URL...)."""
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    type: FieldModelType
-    """Field type: 1 string, 2 plain text, 3 HTML, 4 console (monospace) text, 5 URL."""
-    name: str
-    """Field name."""
-    value: str | None = None
-    """Field value."""
-    meta: dict[str, str] | None = None
-    """Extra metadata as string key/value pairs."""
-    is_highlight: bool | None = None
-    """Show the field prominently."""
-
-
 class GetAutomationRunExpandsItem(StrEnum):
     AUTOMATION_SOURCES = "automation_sources"
     CONFIGS = "configs"
@@ -268,37 +237,6 @@ class RunArtifact(BaseModel):
     """File size in bytes."""
 
 
-class RunFieldType(IntEnum):
-    """
-    Field type: 1 string, 2 plain text, 3 HTML, 4 console text, 5 URL. Open: other values may appear.
-    """
-
-    INTEGER_1 = 1
-    INTEGER_2 = 2
-    INTEGER_3 = 3
-    INTEGER_4 = 4
-    INTEGER_5 = 5
-
-
-class RunField(BaseModel):
-    """A custom field as returned on a run or thread."""
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    type: RunFieldType | None = None
-    """Field type: 1 string, 2 plain text, 3 HTML, 4 console text, 5 URL. Open: other values may appear."""
-    name: str | None = None
-    """Field name."""
-    value: str | None = None
-    """Field value."""
-    meta: dict[str, Any] | None = None
-    """Extra metadata."""
-    is_highlight: bool | None = None
-    """Whether the field is highlighted."""
-
-
 class RunLink(BaseModel):
     """A link as returned on a run."""
 
@@ -341,6 +279,87 @@ class StatusExpand(BaseModel):
     """Aliases accepted for this status."""
 
 
+class FieldModelType(IntEnum):
+    """
+    Field type: 1 string, 2 plain text, 3 HTML, 4 console (monospace) text, 5 URL.
+    """
+
+    INTEGER_1 = 1
+    INTEGER_2 = 2
+    INTEGER_3 = 3
+    INTEGER_4 = 4
+    INTEGER_5 = 5
+
+
+class RunFieldType(IntEnum):
+    """
+    Field type: 1 string, 2 plain text, 3 HTML, 4 console text, 5 URL. Open: other values may appear.
+    """
+
+    INTEGER_1 = 1
+    INTEGER_2 = 2
+    INTEGER_3 = 3
+    INTEGER_4 = 4
+    INTEGER_5 = 5
+
+
+class Expands(BaseModel):
+    """Referenced objects requested with the expands parameter, by expand name."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    automation_sources: list[AutomationSource] | None = None
+    """Automation sources."""
+    configs: list[ExpandedObject] | None = None
+    """Configurations."""
+    milestones: list[ExpandedObject] | None = None
+    """Milestones."""
+    statuses: list[StatusExpand] | None = None
+    """Result statuses."""
+    users: list[ExpandedObject] | None = None
+    """Users."""
+
+
+class FieldModel(BaseModel):
+    """A custom field to attach (text, console output, URL...)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    type: FieldModelType
+    """Field type: 1 string, 2 plain text, 3 HTML, 4 console (monospace) text, 5 URL."""
+    name: str
+    """Field name."""
+    value: str | None = None
+    """Field value."""
+    meta: dict[str, str] | None = None
+    """Extra metadata as string key/value pairs."""
+    is_highlight: bool | None = None
+    """Show the field prominently."""
+
+
+class RunField(BaseModel):
+    """A custom field as returned on a run or thread."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    type: RunFieldType | None = None
+    """Field type: 1 string, 2 plain text, 3 HTML, 4 console text, 5 URL. Open: other values may appear."""
+    name: str | None = None
+    """Field name."""
+    value: str | None = None
+    """Field value."""
+    meta: dict[str, Any] | None = None
+    """Extra metadata."""
+    is_highlight: bool | None = None
+    """Whether the field is highlighted."""
+
+
 class AppendAutomationRun(BaseModel):
     """Artifacts, fields and links to add to a run."""
 
@@ -354,6 +373,30 @@ class AppendAutomationRun(BaseModel):
     """Fields to add."""
     links: list[Link] | None = None
     """Links to add."""
+
+
+class AutomationRunTestPage(BaseModel):
+    """One page of test results of an automation run."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    page: Annotated[int, Field(ge=1)]
+    """This page's number."""
+    prev_page: Annotated[int | None, Field(ge=1)]
+    """Previous page number; null on the first page."""
+    next_page: Annotated[int | None, Field(ge=1)]
+    """Next page number; null on the last page."""
+    last_page: Annotated[int, Field(ge=1)]
+    """Number of the last page."""
+    per_page: Annotated[int, Field(ge=1)]
+    """Page size."""
+    total: Annotated[int, Field(ge=0)]
+    """Total number of items over all pages."""
+    result: list[AutomationRunTest]
+    """Test results on this page."""
+    expands: Expands | None = None
 
 
 class AutomationRunThread(BaseModel):
@@ -467,25 +510,6 @@ class CreateAutomationRunThread(BaseModel):
     """Artifacts to attach to the thread."""
     fields: list[FieldModel] | None = None
     """Fields to attach to the thread."""
-
-
-class Expands(BaseModel):
-    """Referenced objects requested with the expands parameter, by expand name."""
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    automation_sources: list[AutomationSource] | None = None
-    """Automation sources."""
-    configs: list[ExpandedObject] | None = None
-    """Configurations."""
-    milestones: list[ExpandedObject] | None = None
-    """Milestones."""
-    statuses: list[StatusExpand] | None = None
-    """Result statuses."""
-    users: list[ExpandedObject] | None = None
-    """Users."""
 
 
 class AppendAutomationRunThread(BaseModel):
@@ -655,28 +679,4 @@ class AutomationRunResponse(BaseModel):
         populate_by_name=True,
     )
     result: AutomationRun
-    expands: Expands | None = None
-
-
-class AutomationRunTestPage(BaseModel):
-    """One page of test results of an automation run."""
-
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    page: Annotated[int, Field(ge=1)]
-    """This page's number."""
-    prev_page: Annotated[int | None, Field(ge=1)]
-    """Previous page number; null on the first page."""
-    next_page: Annotated[int | None, Field(ge=1)]
-    """Next page number; null on the last page."""
-    last_page: Annotated[int, Field(ge=1)]
-    """Number of the last page."""
-    per_page: Annotated[int, Field(ge=1)]
-    """Page size."""
-    total: Annotated[int, Field(ge=0)]
-    """Total number of items over all pages."""
-    result: list[AutomationRunTest]
-    """Test results on this page."""
     expands: Expands | None = None

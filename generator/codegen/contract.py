@@ -43,40 +43,65 @@ _SAFE_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
 
 @dataclass
 class Case:
-    """One operation called one way, as the parts of an `ExampleCase(...)` row."""
+    """One operation called one way: the data of an `ExampleCase(...)` row (values are JSON data)."""
 
     method: Method
     example: str
-    args: dict[str, str]
-    """Parameter arguments: name -> Python literal."""
+    args: dict[str, Any]
+    """Parameter arguments: Python name -> value."""
     path: str
     """Decoded, with the server's base path."""
-    wire: str
-    body: str | None = None
+    query: list[tuple[str, str]] | None
+    """The decoded query pairs the request must carry; None when the encoding is not predicted."""
+    auth: tuple[str, str] | None
+    has_body: bool = False
+    body: Any = None
     body_type: str | None = None
-    content: str | None = None
-    """A raw (non-JSON) body the operation requires, as a bytes literal."""
+    content: bytes | None = None
+    """A raw (non-JSON) body the operation requires."""
     prefer: str = ""
-    result: str | None = None
-    """A literal, `NO_EXAMPLE`, or None for an answer without a body."""
+    has_result: bool = False
+    """The call answers with a body: `result` (a documented example) or, when `unexampled`, any value."""
+    unexampled: bool = False
+    result: Any = None
     result_type: str | None = None
 
-    @property
-    def source(self) -> str:
-        parts = [repr(self.method.name), repr(self.example), self.wire]
-        if self.args:
-            parts.append(f"arguments={_dict(self.args)}")
-        if self.body is not None:
-            parts += [f"body={self.body}", f"body_type={self.body_type}"]
-        if self.content is not None:
-            parts.append(f"content={self.content}")
-        if self.prefer:
-            parts.append(f"prefer={self.prefer!r}")
-        if self.result is not None:
-            parts.append(f"result={self.result}")
-        if self.result_type is not None:
-            parts.append(f"result_type={self.result_type}")
-        return f"ExampleCase({', '.join(parts)})"
+
+@dataclass
+class ErrorRow:
+    """An `ErrorCase(...)` row: a declared error status forced on the case at `index`."""
+
+    index: int
+    status: int
+    error: str
+    """The runtime error class it raises."""
+    body_type: str | None = None
+    has_body: bool = False
+    body: Any = None
+
+
+@dataclass
+class RunRow:
+    """A `RunCase(...)` row: a trigger driven to one terminal outcome."""
+
+    trigger: str
+    index: int
+    outcome: str
+    status_pointer: str
+    final: Any
+    failed: bool
+    failures_pointer: str | None = None
+
+
+@dataclass
+class PageRow:
+    """A `PageCase(...)` row: a list read through its iterator over several pages."""
+
+    iterator: str
+    arguments: dict[str, Any]
+    path: str
+    items: int
+    page_size: int
 
 
 @dataclass
@@ -87,9 +112,9 @@ class ContractContext:
     spec_path: str
     """The spec, relative to the generated package, so the suite finds it wherever the tree is cloned."""
     examples: list[Case] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    runs: list[str] = field(default_factory=list)
-    pages: list[str] = field(default_factory=list)
+    errors: list[ErrorRow] = field(default_factory=list)
+    runs: list[RunRow] = field(default_factory=list)
+    pages: list[PageRow] = field(default_factory=list)
     auth_index: int | None = None
     """The example case that stands for every authenticated call."""
     auth_error: str = "AuthenticationError"
@@ -126,7 +151,7 @@ def build_contract(api: Api, client: ClientContext, spec_file: Path, package_dir
         for case in _cases(op, method, samples, base_path, auth, ctx.imports):
             ctx.examples.append(case)
             first_case.setdefault(op.operation_id, case)
-    ctx.has_unexampled = any(c.result == "NO_EXAMPLE" for c in ctx.examples)
+    ctx.has_unexampled = any(c.unexampled for c in ctx.examples)
     for op, method in by_id.values():
         index = ctx.examples.index(first_case[op.operation_id])
         for response in op.responses:
@@ -144,7 +169,7 @@ def build_contract(api: Api, client: ClientContext, spec_file: Path, package_dir
         ctx.unauthorized_type = _qualified(unauthorized, ctx.imports) if unauthorized else None
         if uses_exchange and exchange is not None:
             ctx.token_exchange_path = base_path + api.operation(exchange.operation_id).path
-    comparable = [c for c in first_case.values() if c.result != "NO_EXAMPLE"]
+    comparable = [c for c in first_case.values() if not c.unexampled]
     if comparable:
         ctx.retry_index = ctx.examples.index(_prefer_reads(comparable))
     for tw in client.trigger_waiters:
@@ -270,17 +295,14 @@ def _cases(
     content = b"testrelay" if method.body_kind == "content" and body is not None and body.required else None
     query = _query(params, values)
     path = _path(base_path, op.path, values)
-    wire = [repr(method.method), repr(path), f"query={_literal(query) if query is not None else None}"]
-    if auth is not None and op.security:
-        wire.append(f"auth={auth!r}")
-    arguments = {p.python_name: _literal(values[p.name]) for p in params}
+    arguments = {p.python_name: values[p.name] for p in params}
     cases = []
     for name, payload in bodies:
-        case = Case(method, name, arguments, path, f"Wire({', '.join(wire)})")
+        case = Case(method, name, arguments, path, query, auth if op.security else None)
         if payload is not None:
-            case.body, case.body_type = _literal(payload), _qualified(method.body_model, used)
+            case.has_body, case.body, case.body_type = True, payload, _qualified(method.body_model, used)
         elif content is not None:
-            case.content = repr(content)
+            case.content = content
         _expect(case, op.success, used)
         cases.append(case)
     return cases
@@ -294,13 +316,14 @@ def _expect(case: Case, success: Response | None, used: Imports) -> None:
     if success.schema is None:
         return
     case.result_type = _qualified(case.method.returns, used)
+    case.has_result = True
     examples = {e.name: e.value for e in success.examples}
     if not examples:
-        case.result = "NO_EXAMPLE"
+        case.unexampled = True
         return
     name = case.example if case.example in examples else next(iter(examples))
     case.prefer += f", example={name}"
-    case.result = _literal(examples[name])
+    case.result = examples[name]
 
 
 def _qualified(kind: TypeRef | None, used: Imports) -> str:
@@ -361,19 +384,18 @@ def _error_type(method: Method, status: str) -> TypeRef | None:
     return next((annotation for code, annotation in method.errors if code == status), None)
 
 
-def _error_case(index: int, response: Response, method: Method, used: Imports) -> str:
+def _error_case(index: int, response: Response, method: Method, used: Imports) -> ErrorRow:
     status = int(response.status)
-    cls = error_class_name(status)
+    row = ErrorRow(index, status, error_class_name(status))
     annotation = _error_type(method, response.status)
-    parts = [f"EXAMPLES[{index}]", str(status), f"runtime.{cls}"]
     if annotation is not None:
-        parts.append(f"body_type={_qualified(annotation, used)}")
+        row.body_type = _qualified(annotation, used)
         if response.examples:
-            parts.append(f"body={_literal(response.examples[0].value)}")
-    return f"ErrorCase({', '.join(parts)})"
+            row.has_body, row.body = True, response.examples[0].value
+    return row
 
 
-def _run_cases(tw: TriggerWaiter, index: int, status_op: Operation) -> list[str]:
+def _run_cases(tw: TriggerWaiter, index: int, status_op: Operation) -> list[RunRow]:
     polling = status_op.polling
     assert polling is not None
     rows: list[tuple[str, Any, bool, str | None]] = []
@@ -384,13 +406,12 @@ def _run_cases(tw: TriggerWaiter, index: int, status_op: Operation) -> list[str]
     rows += [(_text(v), v, False, None) for v in polling.success]
     rows += [(_text(v), v, True, None) for v in polling.failure]
     return [
-        f"RunCase({tw.name!r}, EXAMPLES[{index}], {outcome!r}, {polling.status_pointer!r}, {final!r}, "
-        f"failed={failed!r}" + (f", failures_pointer={failures!r})" if failures else ")")
+        RunRow(tw.name, index, outcome, polling.status_pointer, final, failed, failures)
         for outcome, final, failed, failures in rows
     ]
 
 
-def _page_case(op: Operation, pager: Pager, case: Case, schemas: dict[str, Any]) -> str | None:
+def _page_case(op: Operation, pager: Pager, case: Case, schemas: dict[str, Any]) -> PageRow | None:
     paging = op.pagination
     success = op.success
     if paging is None or success is None:
@@ -400,16 +421,12 @@ def _page_case(op: Operation, pager: Pager, case: Case, schemas: dict[str, Any])
     arguments = {name: value for name, value in case.args.items() if name in allowed}
     if size_param is not None:
         size = _smallest_size(size_param, schemas)
-        arguments[size_param.python_name] = str(size)
+        arguments[size_param.python_name] = size
     else:
         items = _items(success, paging.items_pointer)
         size = max(1, items)
     total = 2 * size + 1
-    return (
-        f"PageCase({pager.name!r}, {_dict(arguments)}, {case.path!r}, items={total}, page_size={size})"
-        if math.ceil(total / size) > 1
-        else None
-    )
+    return PageRow(pager.name, arguments, case.path, total, size) if math.ceil(total / size) > 1 else None
 
 
 def _smallest_size(param: Parameter, schemas: dict[str, Any]) -> int:
@@ -430,12 +447,3 @@ def _items(response: Response, pointer: str) -> int:
         if isinstance(items, list):
             return len(items)
     return 1
-
-
-def _literal(value: Any) -> str:
-    """A Python literal for JSON data; ruff formats it afterwards."""
-    return repr(value)
-
-
-def _dict(arguments: dict[str, str]) -> str:
-    return "{" + ", ".join(f"{k!r}: {v}" for k, v in arguments.items()) + "}"

@@ -13,7 +13,8 @@ from typing import Any
 
 from generator.codegen.context import api_title, docstring
 from generator.codegen.openenum import normalise, wrap_descriptions
-from generator.spec.ir import Api
+from generator.spec import names
+from generator.spec.ir import SCHEMA_REF, Api
 
 _OPEN_ENUMS = "generator.runtime.open_enums"
 _DOC_WIDTH = 110
@@ -25,7 +26,49 @@ class ModelError(Exception):
 
 
 def prepared_schemas(api: Api) -> dict[str, Any]:
-    return {name: normalise(schema) for name, schema in api.schemas.items()}
+    return hoist_inline_enums({name: normalise(schema) for name, schema in api.schemas.items()})
+
+
+def hoist_inline_enums(schemas: dict[str, Any]) -> dict[str, Any]:
+    """Enums written inline in a model's properties become schemas of their own, named after both.
+
+    The model generator names an inline enum after its property alone (`Type`, then `Type1` for the
+    next `type`); handed `ItemType` as a schema, it writes that name.
+    """
+    result = dict(schemas)
+    for name, schema in schemas.items():
+        result[name] = _hoist_properties(schema, name, result)
+    return result
+
+
+def _hoist_properties(schema: Any, owner: str, table: dict[str, Any]) -> Any:
+    if not isinstance(schema, dict):
+        return schema
+    result = dict(schema)
+    if isinstance(schema.get("allOf"), list):
+        result["allOf"] = [_hoist_properties(part, owner, table) for part in schema["allOf"]]
+    properties = schema.get("properties")
+    if isinstance(properties, dict):
+        hoisted: dict[str, Any] = {}
+        for prop, sub in properties.items():
+            hoisted[prop] = _hoisted(sub, owner + names.pascal_case(str(prop)), table)
+        result["properties"] = hoisted
+    return result
+
+
+def _hoisted(sub: Any, wanted: str, table: dict[str, Any]) -> Any:
+    """`sub`, or a `$ref` to it under a new name when it is an inline enum (or an array of one)."""
+    if not isinstance(sub, dict) or "$ref" in sub:
+        return sub
+    if sub.get("type") == "array" and isinstance(sub.get("items"), dict):
+        items = _hoisted(sub["items"], wanted + "Item", table)
+        return sub if items is sub["items"] else {**sub, "items": items}
+    if "enum" not in sub or not wanted or not wanted[0].isalpha():
+        return sub
+    name = names.unique(wanted, table)
+    table[name] = {k: v for k, v in sub.items() if k not in ("default", "example", "examples")}
+    kept = {k: sub[k] for k in ("description", "default", "example", "examples") if k in sub}
+    return {"$ref": SCHEMA_REF + name, **kept}
 
 
 def _header(api: Api) -> str:

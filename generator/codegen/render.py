@@ -78,6 +78,7 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["pyrepr"] = _pyrepr
+    env.filters["literal"] = repr  # JSON data (and bytes) as a Python literal; ruff formats it afterwards
     return env
 
 

@@ -44,20 +44,6 @@ class Error(BaseModel):
     message: str | None = None
 
 
-class EventType(StrEnum):
-    CREATED = "created"
-    DELETED = "deleted"
-
-
-class Event(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    type: EventType | None = None
-    at: date | None = None
-
-
 class ExchangeTokenRequest(BaseModel):
     model_config = ConfigDict(
         extra="allow",
@@ -87,21 +73,6 @@ class GetItemWhere(RootModel[dict[str, int]]):
     root: dict[str, int]
 
 
-class Type(StrEnum):
-    SMALL = "small"
-    LARGE = "large"
-
-
-class ListEventsResponse(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    data: list[Event] | None = None
-    cursor: str | None = None
-    has_more: bool | None = None
-
-
 class NewItem(BaseModel):
     model_config = ConfigDict(
         extra="allow",
@@ -126,23 +97,6 @@ class RateLimitErrorModel(Error):
         populate_by_name=True,
     )
     retry_after: int | None = None
-
-
-class RunState(StrEnum):
-    QUEUED = "queued"
-    RUNNING = "running"
-    PASSED = "passed"
-    FAILED = "failed"
-    DONE = "done"
-
-
-class Run(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    state: RunState
-    failures: int | None = None
 
 
 class Square(BaseModel):
@@ -198,6 +152,33 @@ class UploadResponse(BaseModel):
     digest: str | None = None
 
 
+class EventType(StrEnum):
+    CREATED = "created"
+    DELETED = "deleted"
+
+
+class ItemType(StrEnum):
+    SMALL = "small"
+    LARGE = "large"
+
+
+class RunState(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    PASSED = "passed"
+    FAILED = "failed"
+    DONE = "done"
+
+
+class Event(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    type: EventType | None = None
+    at: date | None = None
+
+
 class Item(Base):
     """
     An item, with a description long enough to be wrapped by the generator across several lines of its docstring,
@@ -214,8 +195,27 @@ class Item(Base):
     legacy: str | None = None
     class_: Annotated[str | None, Field(alias="class")] = None
     field_1st: Annotated[int | None, Field(alias="1st")] = None
-    type: Type | None = None
+    type: ItemType | None = None
     created: AwareDatetime | None = None
+
+
+class ListEventsResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    data: list[Event] | None = None
+    cursor: str | None = None
+    has_more: bool | None = None
+
+
+class Run(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    state: RunState
+    failures: int | None = None
 
 
 class Shape(RootModel[Circle | Square]):
