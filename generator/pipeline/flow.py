@@ -1,0 +1,85 @@
+"""What `testrelay run` drives for a spec: its trigger, status operation and generated client, from the IR."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from generator.spec.ir import Api, Link, Operation
+
+
+class FlowError(Exception):
+    """The spec cannot be run: one line saying why (exit 2)."""
+
+
+@dataclass(frozen=True)
+class Flow:
+    api: Api
+    trigger: Operation
+    status: Operation
+    links: tuple[Link, ...]
+    """The trigger's links to `status`, tried in order: the first whose values the response has applies."""
+    spec_file: str
+
+    @property
+    def name(self) -> str:
+        return self.api.name
+
+
+def load_api(vendor_or_spec: str) -> tuple[Api, str]:
+    """The IR of a vendor's spec or of a spec file, with the file's path; FlowError when it cannot be read."""
+    from generator.spec.build import build_api
+    from generator.spec.load import load_file, spec_path
+    from generator.spec.problems import SpecError
+
+    path = spec_path(vendor_or_spec)
+    if not Path(path).is_file():
+        raise FlowError(f"no spec for {vendor_or_spec!r}: give a vendor ({', '.join(vendors())}) or a spec file")
+    try:
+        return build_api(load_file(path), Path(path).stem), str(path)
+    except SpecError as exc:
+        raise FlowError("; ".join(str(p) for p in exc.problems) or f"{path}: cannot be read") from None
+
+
+def vendors() -> list[str]:
+    """The vendors whose specs ship with testrelay."""
+    from generator.spec.load import SPECS
+
+    return sorted(p.stem for p in Path(SPECS).glob("*.yaml")) if Path(SPECS).is_dir() else []
+
+
+def find_flow(api: Api, spec_file: str) -> Flow:
+    """The spec's first trigger: an operation whose links lead to an `x-polling` operation."""
+    by_id = {op.operation_id: op for op in api.operations}
+    for op in api.operations:
+        targets = [link for link in op.links if link.operation_id in by_id and by_id[link.operation_id].polling]
+        if targets and op.polling is None:
+            status = by_id[targets[0].operation_id]
+            links = tuple(link for link in targets if link.operation_id == status.operation_id)
+            return Flow(api, op, status, links, spec_file)
+    raise FlowError(
+        f"{spec_file}: no operation links to an x-polling status operation, so there is no run to trigger and wait for"
+    )
+
+
+def client_module(api: Api) -> ModuleType:
+    """The generated package of the spec (`generated.<name>`)."""
+    try:
+        return importlib.import_module(f"generated.{api.name}")
+    except ImportError:
+        raise FlowError(f"no generated client for {api.name!r}: run `testrelay generate` for its spec first") from None
+
+
+def new_client(flow: Flow, server_variables: dict[str, str]) -> Any:
+    """The generated sync client, its credential and base URL from `<VENDOR>_API_KEY` and `<VENDOR>_BASE_URL`."""
+    module = client_module(flow.api)
+    cls = getattr(module, f"{flow.api.class_prefix}Client", None)
+    if cls is None:
+        raise FlowError(f"generated.{flow.api.name} has no {flow.api.class_prefix}Client: run `testrelay generate`")
+    try:
+        return cls(**server_variables)
+    except ValueError as exc:  # no credential: the client names the variable to set
+        raise FlowError(str(exc)) from None
