@@ -25,7 +25,15 @@ from generator.mock.server import MockServer, run_mock
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA = xmlschema.XMLSchema(REPO / "tests" / "fixtures" / "junit" / "jenkins-junit.xsd")
 FAST = ["--poll-interval", "0.05", "--timeout", "30"]
-CI_VARIABLES = ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITLAB_CI", "JENKINS_URL", "CIRCLECI", "TF_BUILD", "BUILDKITE")
+CI_VARIABLES = (
+    "GITHUB_ACTIONS",
+    "GITHUB_STEP_SUMMARY",
+    "GITLAB_CI",
+    "JENKINS_URL",
+    "CIRCLECI",
+    "TF_BUILD",
+    "BUILDKITE",
+)
 
 DOKSI_BODY = {
     "matrix": [
@@ -154,7 +162,9 @@ def test_an_api_that_is_down_exits_5(vendor: str, tmp_path: Path) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]  # bound but not listening: connections are refused
-        done = cli(["run", vendor, *trigger_args(vendor, tmp_path), *FAST], env_for(vendor, f"http://127.0.0.1:{port}", "k"))
+        done = cli(
+            ["run", vendor, *trigger_args(vendor, tmp_path), *FAST], env_for(vendor, f"http://127.0.0.1:{port}", "k")
+        )
     assert done.returncode == 5, done.stderr
     assert "Traceback" not in done.stderr
 
