@@ -17,7 +17,7 @@ from generator.spec.problems import Problem
 
 def run(spec: LoadedSpec, ops: list[OperationRef], request_schema: Any) -> Iterator[Problem]:
     """`request_schema(spec, op)` is the operation's JSON request body schema, or None."""
-    by_id = {op.operation_id: op for op in ops if op.operation_id}
+    by_id = {op.operation_id: op for op in ops if op.operation_id is not None}
     for op in ops:
         if isinstance(op.node.get("x-test-results"), dict):
             yield from _results(spec, op, op.node["x-test-results"])
@@ -96,8 +96,8 @@ def _upload(
 ) -> Iterator[Problem]:
     at = jp.join(op.pointer, "x-build-upload")
     upload, register, into = declared.get("upload") or {}, declared.get("register") or {}, declared.get("into") or {}
-    upload_op = by_id.get(upload.get("operationId"))
-    register_op = by_id.get(register.get("operationId"))
+    upload_op = by_id.get(str(upload.get("operationId")))
+    register_op = by_id.get(str(register.get("operationId")))
     for part, target in (("upload", upload_op), ("register", register_op)):
         if target is None:
             name = (declared.get(part) or {}).get("operationId")
