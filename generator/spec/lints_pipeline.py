@@ -91,7 +91,7 @@ def _upload(
     spec: LoadedSpec,
     op: OperationRef,
     declared: dict[str, Any],
-    by_id: dict[str | None, OperationRef],
+    by_id: dict[str, OperationRef],
     request_schema: Any,
 ) -> Iterator[Problem]:
     at = jp.join(op.pointer, "x-build-upload")
