@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -240,3 +241,32 @@ def test_usage_errors_exit_2_with_one_line(tmp_path: Path) -> None:
     assert no_key.returncode == 2 and "QUALIGATE_API_KEY" in no_key.stderr
     for done in (missing, wrong, unknown, no_key):
         assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_an_interrupt_prints_the_run_id_and_exits_130(signum: int, tmp_path: Path) -> None:
+    with run_mock("qualigate") as mock:
+        env = env_for("qualigate", mock.base_url, mock.api_key)
+        args = [
+            *trigger_args("qualigate", tmp_path),
+            "--poll-interval",
+            "0.05",
+            "--header",
+            "X-Testrelay-Reads: 100000",
+        ]
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "run", "qualigate", *args],
+            env=env,
+            stderr=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+        )
+        assert process.stderr is not None
+        first = process.stderr.readline()  # "qualigate: started run suite_run_id=..."
+        assert "started run" in first, first
+        process.send_signal(signum)
+        _, rest = process.communicate(timeout=60)
+    assert process.returncode == 130, rest
+    run_id = first.rsplit(" ", 1)[1].strip()
+    assert f"--run-id {run_id}" in rest and "interrupted" in rest

@@ -46,9 +46,13 @@ def load_api(vendor_or_spec: str) -> tuple[Api, str]:
 
 def vendors() -> list[str]:
     """The vendors whose specs ship with testrelay."""
-    from generator.spec.load import SPECS
+    from generator.spec import load
 
-    return sorted(p.stem for p in Path(SPECS).glob("*.yaml")) if Path(SPECS).is_dir() else []
+    shipped = getattr(load, "vendor_specs", None)  # where the specs are package data
+    if shipped is not None:
+        return sorted(shipped())
+    folder = Path(load.SPECS)
+    return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
 
 
 def find_flow(api: Api, spec_file: str) -> Flow:
