@@ -270,3 +270,34 @@ def test_an_interrupt_prints_the_run_id_and_exits_130(signum: int, tmp_path: Pat
     assert process.returncode == 130, rest
     run_id = first.rsplit(" ", 1)[1].strip()
     assert f"--run-id {run_id}" in rest and "interrupted" in rest
+
+
+LABRUN = REPO / "tests" / "fixtures" / "specs" / "labrun.yaml"
+
+
+@pytest.mark.parametrize(("scenario", "code"), [(None, 0), ("failure", 1)])
+def test_any_spec_file_runs_without_a_generated_client(scenario: str | None, code: int, tmp_path: Path) -> None:
+    """A spec of a platform testrelay has never seen: options, header parameter, context and results from it alone."""
+    junit = tmp_path / "labrun.xml"
+    with run_mock(str(LABRUN), scenario=scenario) as mock:
+        env = env_for("labrun", mock.base_url, mock.api_key) | {
+            "GITHUB_ACTIONS": "true",
+            "GITHUB_SHA": "abc",
+            "GITHUB_REF": "refs/pull/9/merge",
+        }
+        args = ["run", str(LABRUN), "--suite", "smoke", "--label", "a", "--label", "b", "--retries", "2", "--headless"]
+        done = cli([*args, "--x-priority", "3", *FAST, "--junit", str(junit)], env)
+        trigger = next(e for e in mock.journal.entries if e.method == "POST")
+    assert done.returncode == code, done.stderr
+    assert json.loads(trigger.body) == {
+        "origin": {"ci": "github-actions", "revision": "abc", "change": 9},
+        "suite": "smoke",
+        "labels": ["a", "b"],
+        "retries": 2,
+        "headless": True,
+    }
+    assert trigger.headers["x-priority"] == "3"
+    cases = junit_cases(junit)
+    assert [c.get("name") for c in cases] == ["login works", "cart adds", "promo banner"]
+    kinds = [next((child.tag for child in c if child.tag != "properties"), "passed") for c in cases]
+    assert kinds == (["passed", "passed", "skipped"] if code == 0 else ["passed", "failure", "error"])

@@ -29,10 +29,10 @@ _CLICK_TYPES: dict[str, click.ParamType[Any]] = {
 }
 
 
-def _trigger_param(option: TriggerOption) -> click.Option:
+def _trigger_param(option: TriggerOption, env_prefix: str) -> click.Option:
     help_text = option.help.strip().split("\n")[0]
     if option.where == "server" and option.default:
-        help_text += f" Default: {option.default} (unused when <VENDOR>_BASE_URL is set)."
+        help_text += f" Default: {option.default} (unused when {env_prefix}_BASE_URL is set)."
     if option.required:
         help_text += " Required (here or in --body)."
     if option.multiple:
@@ -136,7 +136,7 @@ class RunGroup(click.Group):
         summary = flow.trigger.summary or flow.trigger.operation_id
         return click.Command(
             cmd_name,
-            params=[_trigger_param(o) for o in options] + _common_params(flow),
+            params=[_trigger_param(o, api.env_prefix) for o in options] + _common_params(flow),
             callback=callback,
             help=f"{summary}, wait for {flow.status.operation_id} and report the results.\n\n"
             f"Credentials and base URL come from {api.env_prefix}_API_KEY and {api.env_prefix}_BASE_URL.\n\n{HELP}",

@@ -69,21 +69,28 @@ def find_flow(api: Api, spec_file: str) -> Flow:
     )
 
 
-def client_module(api: Api) -> ModuleType:
-    """The generated package of the spec (`generated.<name>`)."""
+def client_module(api: Api) -> ModuleType | None:
+    """The generated package of the spec (`generated.<name>`), or None when there is none."""
     try:
         return importlib.import_module(f"generated.{api.name}")
     except ImportError:
-        raise FlowError(f"no generated client for {api.name!r}: run `testrelay generate` for its spec first") from None
+        return None
 
 
-def new_client(flow: Flow, server_variables: dict[str, str]) -> Any:
-    """The generated sync client, its credential and base URL from `<VENDOR>_API_KEY` and `<VENDOR>_BASE_URL`."""
-    module = client_module(flow.api)
-    cls = getattr(module, f"{flow.api.class_prefix}Client", None)
-    if cls is None:
-        raise FlowError(f"generated.{flow.api.name} has no {flow.api.class_prefix}Client: run `testrelay generate`")
+def new_client(flow: Flow, server_variables: dict[str, str], *, by_name: bool) -> Any:
+    """A sync client, its credential and base URL from `<VENDOR>_API_KEY` and `<VENDOR>_BASE_URL`.
+
+    A vendor named on the command line gets its generated client; a spec file, or a vendor without
+    a generated package, gets a client made from the IR (`SpecClient`), since a package generated
+    from another version of the file could disagree with it.
+    """
+    module = client_module(flow.api) if by_name else None
+    cls = getattr(module, f"{flow.api.class_prefix}Client", None) if module is not None else None
     try:
-        return cls(**server_variables)
-    except ValueError as exc:  # no credential: the client names the variable to set
+        if cls is not None:
+            return cls(**server_variables)
+        from generator.pipeline.dynamic import SpecClient
+
+        return SpecClient(flow.api, **server_variables)
+    except ValueError as exc:  # no credential: the message names the variable to set
         raise FlowError(str(exc)) from None

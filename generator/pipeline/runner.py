@@ -103,7 +103,8 @@ class _Run:
         server = {
             o.wire_name: self.values[o.dest] for o in self.options if o.where == "server" and self.values.get(o.dest)
         }
-        return new_client(self.flow, server)
+        named = Path(self.command).suffix not in (".yaml", ".yml", ".json")
+        return new_client(self.flow, server, by_name=named)
 
     def start(self, client: Any, env: Mapping[str, str]) -> Started:
         flow, common = self.flow, self.common
