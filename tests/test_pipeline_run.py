@@ -301,3 +301,22 @@ def test_any_spec_file_runs_without_a_generated_client(scenario: str | None, cod
     assert [c.get("name") for c in cases] == ["login works", "cart adds", "promo banner"]
     kinds = [next((child.tag for child in c if child.tag != "properties"), "passed") for c in cases]
     assert kinds == (["passed", "passed", "skipped"] if code == 0 else ["passed", "failure", "error"])
+
+
+def test_forward_to_testmo_submits_the_runs_results(tmp_path: Path) -> None:
+    with run_mock("octomind", scenario="failure") as octomind, run_mock("testmo") as testmo:
+        env = env_for("octomind", octomind.base_url, octomind.api_key)
+        env |= {"TESTMO_BASE_URL": testmo.base_url, "TESTMO_API_KEY": testmo.api_key}
+        args = ["run", "octomind", *trigger_args("octomind", tmp_path), *FAST, "--json", str(tmp_path / "r.json")]
+        done = cli([*args, "--forward-to", "testmo", "--testmo-project-id", "1", "--testmo-source", "e2e"], env)
+        sent = [t for e in testmo.journal.entries if e.path.endswith("/append") for t in json.loads(e.body)["tests"]]
+        created = json.loads(next(e.body for e in testmo.journal.entries if e.path.endswith("/automation/runs")))
+    assert done.returncode == 1, done.stderr  # the run failed; the forwarding itself worked
+    outcome = json.loads((tmp_path / "r.json").read_text())
+    assert len(sent) == outcome["tests"]["total"]
+    assert sorted(t["status"] for t in sent) == sorted(
+        {"passed": "passed", "failed": "failure", "error": "error", "skipped": "skipped"}[r["verdict"]]
+        for r in outcome["results"]
+    )
+    assert created["source"] == "e2e"
+    assert "/automation/runs/view/" in done.stdout
