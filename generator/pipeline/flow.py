@@ -40,6 +40,8 @@ def load_api(vendor_or_spec: str) -> tuple[Api, str]:
         raise FlowError(f"no spec for {vendor_or_spec!r}: give a vendor ({', '.join(vendors())}) or a spec file")
     try:
         return build_api(load_file(path), Path(path).stem), str(path)
+    except ModuleNotFoundError as exc:  # the spec is YAML: PyYAML comes with the command line's extra
+        raise FlowError(f"reading {path} needs {exc.name}, not installed: pip install 'testrelay[cli]'") from None
     except SpecError as exc:
         raise FlowError("; ".join(str(p) for p in exc.problems) or f"{path}: cannot be read") from None
 
