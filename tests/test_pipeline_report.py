@@ -100,7 +100,7 @@ def test_report_submits_every_test_in_batches_of_250(pytest_junit: Path) -> None
         appends = [e for e in mock.journal.entries if e.path.endswith("/append")]
         with testmo_package.TestmoClient(api_key=mock.api_key, base_url=mock.base_url) as testmo:
             run = testmo.get_automation_run(automation_run_id=run_id).result
-            stored = list(testmo.iter_list_automation_run_tests(run_id=run_id, per_page=1000))
+            stored = list(testmo.iter_automation_run_tests(run_id=run_id, per_page=1000))
     sizes = [len(json.loads(e.body)["tests"]) for e in appends]
     assert sizes == [250, 250, len(wanted) - 500]
     assert run.is_completed and run.name == "nightly"

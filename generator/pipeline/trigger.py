@@ -292,7 +292,7 @@ def poll_spec(flow: Flow) -> PollSpec:
         success=polling.success,
         failure=polling.failure,
         interval=polling.interval_seconds,
-        timeout=polling.timeout_seconds,
+        deadline=polling.timeout_seconds,
         judged=tuple((j.value, j.failures_pointer) for j in polling.judged),
     )
 
@@ -319,7 +319,7 @@ def wait_for(
         value = get(state, spec.status_pointer)
         on_status("none" if value is None else str(value))
 
-    final = wait(fetch, spec, timeout=timeout, poll_interval=poll_interval, on_update=update)
+    final = wait(fetch, spec, deadline=timeout, poll_interval=poll_interval, on_update=update)
     verdict, status = outcome(spec, final)
     finished = Finished(started.params, final, status, verdict, elapsed=time.monotonic() - begun)
     finished.results, finished.results_read = results_of(flow, client, started.params, final)
