@@ -8,11 +8,16 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from pathlib import Path
+
 import httpx
 import pytest
 
 import generator.runtime as runtime
+from generator.codegen.render import generate
 from tests.golden import golden_api
+
+GOLDEN_SPEC = Path(__file__).parent / "golden" / "golden_api.yaml"
 
 Handler = Callable[[httpx.Request], httpx.Response]
 
@@ -105,3 +110,13 @@ def test_every_argument_of_every_method_is_documented(cls: type[Any]) -> None:
         doc = inspect.getdoc(member) or ""
         for parameter in list(inspect.signature(member).parameters)[1:]:
             assert f"\n    {parameter}: " in doc, f"{name}: {parameter} is not documented"
+
+
+def test_a_helper_name_that_clashes_with_a_method_is_a_located_problem(tmp_path: Path) -> None:
+    text = (GOLDEN_SPEC.read_text(encoding="utf-8")).replace("waiterName: wait_for_run", "waiterName: wait_for_delete")
+    text = text.replace("operationId: deleteItem", "operationId: waitForDelete")
+    spec = tmp_path / "clash.yaml"
+    spec.write_text(text, encoding="utf-8")
+    outcome = generate([(spec, spec.name)], tmp_path / "out", check_only=False)
+    assert [p.message for p in outcome.problems] == ["several methods of the client would be named 'wait_for_delete'"]
+    assert not (tmp_path / "out").exists()

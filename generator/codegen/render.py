@@ -121,11 +121,25 @@ def build_package(spec_path: Path, display: str, out: Path, models: ModelWorkers
     if ctx is None or any(n not in model_names for n in ctx.model_imports):
         ctx = build_context(api, model_names, schemas)
     ctx.all_models = sorted(model_names)
+    clash = _clashing_names(ctx)
+    if clash:
+        raise SpecError([spec.problem("/paths", f"several methods of the client would be named {clash!r}")])
     missing = sorted(n for n in ctx.model_imports if n not in model_names)
     if missing:
         raise SpecError([spec.problem("/components/schemas", f"no model was generated for {', '.join(missing)}")])
     contract = build_contract(api, ctx, spec_path, out / api.name)
     return Package(api.name, _render(ctx, contract, models_source), list(api.notes))
+
+
+def _clashing_names(ctx: ClientContext) -> str | None:
+    """A method name given twice (an operation, a `waiterName`, an `iteratorName`, a client attribute)."""
+    taken = {"with_raw_response", "close", "base_url", "timeout", "max_retries", "max_retry_wait"}
+    helpers = [w.name for w in ctx.waiters] + [t.name for t in ctx.trigger_waiters] + [p.name for p in ctx.pagers]
+    for name in [m.name for m in ctx.methods] + helpers:
+        if name in taken:
+            return name
+        taken.add(name)
+    return None
 
 
 def _render(ctx: ClientContext, contract: ContractContext, models_source: str) -> dict[str, str]:
