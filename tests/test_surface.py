@@ -6,9 +6,8 @@ import asyncio
 import inspect
 import json
 from collections.abc import Callable
-from typing import Any
-
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
