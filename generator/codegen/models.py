@@ -68,7 +68,8 @@ def _hoisted(sub: Any, wanted: str, table: dict[str, Any]) -> Any:
     name = names.unique(wanted, table)
     table[name] = {k: v for k, v in sub.items() if k not in ("default", "example", "examples")}
     kept = {k: sub[k] for k in ("description", "default", "example", "examples") if k in sub}
-    return {"$ref": SCHEMA_REF + name, **kept}
+    ref = {"$ref": SCHEMA_REF + name}
+    return {"allOf": [ref], **kept} if kept else ref  # the allOf form: see openenum._ref_beside_keywords
 
 
 def _header(api: Api) -> str:

@@ -72,6 +72,8 @@ def normalise(node: Any) -> Any:
         if closed is not None:
             node = closed
         node = without_presence_rules(node)
+        if isinstance(node.get("$ref"), str) and len(node) > 1:
+            node = _ref_beside_keywords(node)
         names = case_variant_names(node.get("enum"))
         if names is not None and "x-enum-varnames" not in node:
             node = {**node, "x-enum-varnames": names}
@@ -148,3 +150,14 @@ def _case(value: str) -> str:
 def _member(value: str) -> str:
     name = re.sub(r"[^0-9A-Za-z]+", "_", value).strip("_").upper() or "EMPTY"
     return f"V_{name}" if name[0].isdigit() else name
+
+
+def _ref_beside_keywords(node: dict[str, Any]) -> dict[str, Any]:
+    """`{$ref, description, ...}` as `{allOf: [{$ref}], description, ...}`, which means the same.
+
+    The model generator merges a `$ref` with its sibling keywords by deep-copying the target schema
+    each time it meets one: on a spec with hundreds of them (bunq) that is most of a 20 s run. The
+    `allOf` form it reads as the same type, without the copies.
+    """
+    rest = {k: v for k, v in node.items() if k != "$ref"}
+    return {"allOf": [{"$ref": node["$ref"]}], **rest}
