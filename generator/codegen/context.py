@@ -12,7 +12,7 @@ from typing import Any
 
 from generator.codegen.types import TypeMapper
 from generator.spec import names
-from generator.spec.ir import Api, Operation, Parameter, RateLimit, SecurityScheme
+from generator.spec.ir import Api, Operation, Parameter, RateLimit, SecurityScheme, Server
 
 _WIDTH = 100
 
@@ -131,6 +131,8 @@ class ClientContext:
     default_url: str
     server_vars: list[tuple[str, str, str]]
     """(python name, placeholder, default) of the server URL's variables."""
+    server_variables: str
+    """Python building the `runtime.ServerVariable` tuple that `runtime.server_url` checks values against."""
     auth: list[AuthChoice]
     methods: list[Method]
     model_imports: list[str]
@@ -184,6 +186,9 @@ def build_context(api: Api, model_names: frozenset[str], schemas: dict[str, Any]
     auth = _auth_choices(api)
     server = api.servers[0] if api.servers else None
     runtime = {"AsyncAPIClient", "Call", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "Endpoint", "SyncAPIClient"}
+    runtime.add("server_url")
+    if server is not None and server.variables:
+        runtime.add("ServerVariable")
     for m in methods:
         if m.path_params:
             runtime.add("path_param")
@@ -226,6 +231,7 @@ def build_context(api: Api, model_names: frozenset[str], schemas: dict[str, Any]
         env_url=f"{api.env_prefix}_BASE_URL",
         default_url=server.url if server else "",
         server_vars=[(v.python_name, "{" + v.name + "}", v.default) for v in (server.variables if server else ())],
+        server_variables=_server_variables(server),
         auth=auth,
         methods=methods,
         model_imports=sorted(types.used),
@@ -514,3 +520,12 @@ def _pager(op: Operation, method: Method, types: TypeMapper) -> Pager | None:
     )
     doc = docstring(f"Every item of {method.name}, page after page, fetched as the iteration reaches it.", indent=8)
     return Pager(f"iter_{method.name}", method, args, cursor.python_name, item, f"{method.endpoint}_PAGES", spec, doc)
+
+
+def _server_variables(server: Server | None) -> str:
+    parts = []
+    for v in server.variables if server else ():
+        default = None if v.placeholder else v.default
+        enum = f", enum={v.enum!r}" if v.enum else ""
+        parts.append(f"ServerVariable({v.name!r}, {v.python_name!r}, default={default!r}{enum})")
+    return "(" + "".join(p + ", " for p in parts) + ")"

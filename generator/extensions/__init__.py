@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 class Extension:
     name: str
     where: frozenset[str]
-    """Kinds of object the extension may sit on: root, operation, securityScheme."""
+    """Kinds of object the extension may sit on: root, operation, securityScheme, serverVariable."""
 
 
 EXTENSIONS: dict[str, Extension] = {
@@ -26,6 +26,7 @@ EXTENSIONS: dict[str, Extension] = {
         Extension("x-pagination", frozenset({"operation"})),
         Extension("x-rate-limit", frozenset({"root", "operation"})),
         Extension("x-idempotent", frozenset({"operation"})),
+        Extension("x-placeholder", frozenset({"serverVariable"})),
     )
 }
 

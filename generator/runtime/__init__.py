@@ -40,6 +40,7 @@ from generator.runtime._links import has_value, link_value
 from generator.runtime._pagination import PageSpec, async_iterate, iterate
 from generator.runtime._params import header_value, json_query_pairs, path_param, query_pairs
 from generator.runtime._polling import PollSpec, async_wait, wait
+from generator.runtime._servers import ServerVariable, server_url
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
@@ -69,6 +70,7 @@ __all__ = [
     "RateLimitError",
     "RateLimitHint",
     "RunFailedError",
+    "ServerVariable",
     "SyncAPIClient",
     "TokenExchangeAuth",
     "TokenExchangeError",
@@ -87,6 +89,7 @@ __all__ = [
     "query_pairs",
     "require",
     "retry_hint",
+    "server_url",
     "to_json",
     "wait",
 ]
