@@ -40,6 +40,7 @@ from generator.runtime._links import has_value, link_value
 from generator.runtime._pagination import PageSpec, async_iterate, iterate
 from generator.runtime._params import header_value, json_query_pairs, path_param, query_pairs
 from generator.runtime._polling import PollSpec, async_wait, wait
+from generator.runtime._response import RawResponse
 from generator.runtime._servers import ServerVariable, server_url
 
 __all__ = [
@@ -69,6 +70,7 @@ __all__ = [
     "PollTimeoutError",
     "RateLimitError",
     "RateLimitHint",
+    "RawResponse",
     "RunFailedError",
     "ServerVariable",
     "SyncAPIClient",

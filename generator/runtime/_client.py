@@ -33,6 +33,7 @@ from generator.runtime._errors import (
 from generator.runtime._log import logger
 from generator.runtime._params import build_query
 from generator.runtime._pointers import get
+from generator.runtime._response import RawResponse
 
 T = TypeVar("T")
 
@@ -323,6 +324,20 @@ class SyncAPIClient(_Base):
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    def _raw(
+        self,
+        endpoint: Endpoint[T],
+        call: Call,
+        *,
+        auth: httpx.Auth | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[T]:
+        """Like `_call`, keeping the response: for the generated `with_raw_response` methods."""
+        parsed, response = self._send(endpoint, call, auth, extra_headers, timeout, max_retries)
+        return RawResponse(parsed, response)
+
     def _call(
         self,
         endpoint: Endpoint[T],
@@ -363,9 +378,11 @@ class SyncAPIClient(_Base):
             self._sleep(wait)
             attempt += 1
 
-    def _poll_read(self, endpoint: Endpoint[T], call: Call) -> tuple[T, float | None]:
+    def _poll_read(
+        self, endpoint: Endpoint[T], call: Call, timeout: float | httpx.Timeout | None = None
+    ) -> tuple[T, float | None]:
         """One status read for a wait: the state and the server's hint for the next read."""
-        state, response = self._send(endpoint, call)
+        state, response = self._send(endpoint, call, timeout=timeout)
         return state, parse_retry_after(response.headers.get("retry-after"))
 
 
@@ -399,6 +416,20 @@ class AsyncAPIClient(_Base):
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.close()
+
+    async def _raw(
+        self,
+        endpoint: Endpoint[T],
+        call: Call,
+        *,
+        auth: httpx.Auth | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[T]:
+        """Like `_call`, keeping the response: for the generated `with_raw_response` methods."""
+        parsed, response = await self._send(endpoint, call, auth, extra_headers, timeout, max_retries)
+        return RawResponse(parsed, response)
 
     async def _call(
         self,
@@ -441,9 +472,11 @@ class AsyncAPIClient(_Base):
             await self._sleep(wait)
             attempt += 1
 
-    async def _poll_read(self, endpoint: Endpoint[T], call: Call) -> tuple[T, float | None]:
+    async def _poll_read(
+        self, endpoint: Endpoint[T], call: Call, timeout: float | httpx.Timeout | None = None
+    ) -> tuple[T, float | None]:
         """One status read for a wait: the state and the server's hint for the next read."""
-        state, response = await self._send(endpoint, call)
+        state, response = await self._send(endpoint, call, timeout=timeout)
         return state, parse_retry_after(response.headers.get("retry-after"))
 
 

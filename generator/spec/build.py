@@ -66,8 +66,43 @@ RESERVED_CLASS_NAMES = frozenset(
         "Self",
     }
 )
+# The error classes every generated package re-exports from the runtime, beside its models; a schema of
+# the same name is renamed like the names above (`RateLimitError` -> `RateLimitErrorModel`).
+ERROR_CLASSES = frozenset(
+    {
+        "APIConnectionError",
+        "APIError",
+        "APIStatusError",
+        "APITimeoutError",
+        "AuthenticationError",
+        "BadRequestError",
+        "ConflictError",
+        "InternalServerError",
+        "NotFoundError",
+        "PermissionDeniedError",
+        "PollTimeoutError",
+        "RateLimitError",
+        "RunFailedError",
+        "TokenExchangeError",
+        "UnprocessableEntityError",
+    }
+)
 # Keyword arguments every generated method already has.
-RESERVED_ARGUMENTS = frozenset({"self", "body", "extra_headers", "extra_query", "timeout", "max_retries"})
+RESERVED_ARGUMENTS = frozenset(
+    {
+        "self",
+        "body",
+        "extra_headers",
+        "extra_query",
+        "timeout",
+        "max_retries",
+        # the waiting helpers' own
+        "deadline",
+        "poll_interval",
+        "on_update",
+        "raise_on_failure",
+    }
+)
 _MODEL_KEYS = frozenset({"properties", "allOf", "anyOf", "oneOf", "enum", "additionalProperties", "const"})
 _PARAM_COMPONENTS = "#/components/parameters/"
 
@@ -84,6 +119,8 @@ class _Builder:
         self.schemas: dict[str, JsonSchema] = {}
         self.notes: list[str] = []
         self.by_pointer: dict[str, str] = {}
+        prefix = names.class_name(self.package, fallback="Api")
+        self.avoid = RESERVED_CLASS_NAMES | ERROR_CLASSES | {f"{prefix}Client", f"Async{prefix}Client", "RawResponse"}
         component_schemas = (self.data.get("components") or {}).get("schemas") or {}
         for key in component_schemas:
             pointer = jp.join("", "components", "schemas", key)
@@ -97,7 +134,7 @@ class _Builder:
 
     def _new_name(self, raw: str, fallback: str) -> str:
         return names.class_name(
-            raw, fallback=fallback, taken=set(self.by_pointer.values()) | set(self.schemas), avoid=RESERVED_CLASS_NAMES
+            raw, fallback=fallback, taken=set(self.by_pointer.values()) | set(self.schemas), avoid=self.avoid
         )
 
     # -- schemas ---------------------------------------------------------------------------------
@@ -490,16 +527,18 @@ def _polling(raw: Any) -> Polling | None:
         judged=tuple(Judged(j["value"], j["failuresPointer"]) for j in raw.get("judged") or ()),
         interval_seconds=float(raw["intervalSeconds"]),
         timeout_seconds=float(raw["timeoutSeconds"]),
+        waiter_name=raw.get("waiterName"),
     )
 
 
 def _pagination(raw: Any) -> Pagination | None:
     if not isinstance(raw, dict):
         return None
+    name = raw.get("iteratorName")
     if raw.get("style") == "page":
-        return Pagination("page", raw["pageParameter"], raw["itemsPointer"], raw["nextPagePointer"])
+        return Pagination("page", raw["pageParameter"], raw["itemsPointer"], raw["nextPagePointer"], iterator_name=name)
     return Pagination(
-        "keyset", raw["cursorParameter"], raw["itemsPointer"], raw["cursorPointer"], raw["hasMorePointer"]
+        "keyset", raw["cursorParameter"], raw["itemsPointer"], raw["cursorPointer"], raw["hasMorePointer"], name
     )
 
 

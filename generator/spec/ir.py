@@ -150,6 +150,8 @@ class Polling:
     judged: tuple[Judged, ...]
     interval_seconds: float
     timeout_seconds: float
+    waiter_name: str | None = None
+    """The `wait_for_...` helper's name, when the spec gives one."""
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,8 @@ class Pagination:
     next_pointer: str
     """Next page number (page style) or the next cursor (keyset style)."""
     has_more_pointer: str | None = None
+    iterator_name: str | None = None
+    """The `iter_...` helper's name, when the spec gives one."""
 
 
 @dataclass(frozen=True)
