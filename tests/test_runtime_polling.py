@@ -566,3 +566,74 @@ def test_async_wait_rides_out_transient_errors_and_propagates_a_404() -> None:
     with pytest.raises(NotFoundError):
         asyncio.run(async_wait(fetch.async_call, RUN, clock=time.clock, sleep=time.async_sleep))
     assert fetch.calls == 1
+
+
+# boolean, integer, null and absent statuses
+
+
+class SuiteResult(BaseModel):
+    """A result whose `passing` is null while the suite runs, then true or false (Ghost Inspector-like)."""
+
+    id: str
+    passing: bool | None = None
+
+
+class Execution(BaseModel):
+    """An execution that gains `succeeded` only when it ends (mabl-like)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    succeeded: bool | None = None
+
+
+PASSING = PollSpec(
+    status_pointer="/passing", pending=(None,), success=(True,), failure=(False,), interval=5, deadline=60
+)
+SUCCEEDED = PollSpec(
+    status_pointer="/succeeded", pending=(), success=(True,), failure=(False,), interval=5, deadline=60
+)
+EXIT_CODE = PollSpec(status_pointer="/exit", pending=(), success=(0,), failure=(1, 2), interval=5, deadline=60)
+
+
+def test_a_null_boolean_status_is_pending_until_true_or_false() -> None:
+    assert outcome(PASSING, SuiteResult(id="s")) == (Outcome.PENDING, None)
+    assert outcome(PASSING, SuiteResult(id="s", passing=True)) == (Outcome.SUCCESS, True)
+    assert outcome(PASSING, SuiteResult(id="s", passing=False)) == (Outcome.FAILURE, False)
+    assert outcome(PASSING, {"passing": 0}) == (Outcome.PENDING, 0)  # 0 is not false in JSON
+
+
+def test_an_absent_status_is_pending_until_the_field_appears() -> None:
+    assert outcome(SUCCEEDED, {"id": "e"}) == (Outcome.PENDING, None)
+    assert outcome(SUCCEEDED, Execution(id="e")) == (Outcome.PENDING, None)
+    assert outcome(SUCCEEDED, Execution.model_validate({"id": "e", "succeeded": False})) == (Outcome.FAILURE, False)
+
+
+def test_integer_statuses_are_not_booleans() -> None:
+    assert outcome(EXIT_CODE, {"exit": 0}) == (Outcome.SUCCESS, 0)
+    assert outcome(EXIT_CODE, {"exit": 2}) == (Outcome.FAILURE, 2)
+    assert outcome(EXIT_CODE, {"exit": False}) == (Outcome.PENDING, False)
+    assert outcome(EXIT_CODE, {"exit": True}) == (Outcome.PENDING, True)
+
+
+def test_wait_rides_a_null_status_to_its_boolean_end() -> None:
+    time = FakeTime()
+    reads: list[tuple[SuiteResult, float | None]] = [
+        (SuiteResult(id="s"), None),
+        (SuiteResult(id="s", passing=None), None),
+        (SuiteResult(id="s", passing=False), None),
+    ]
+    fetch = Script(time, reads)
+    with pytest.raises(RunFailedError) as info:
+        wait(fetch, PASSING, raise_on_failure=True, clock=time.clock, sleep=time.sleep)
+    assert info.value.status is False
+    assert str(info.value) == "Run ended with failure status False"
+    assert time.sleeps == [5, 5]
+
+
+def test_async_wait_rides_an_absent_status_to_success() -> None:
+    time = FakeTime()
+    fetch = Script(time, [(Execution(id="e"), None), (Execution(id="e", succeeded=True), None)])
+    final = asyncio.run(async_wait(fetch.async_call, SUCCEEDED, clock=time.clock, sleep=time.async_sleep))
+    assert final.succeeded is True
+    assert fetch.calls == 2
