@@ -185,6 +185,7 @@ def test_base_install_commands_name_their_extra(base: Venv) -> None:
     for args, extra in (
         (["--help"], "cli"),
         (["--version"], "cli"),
+        (["run", "qualigate"], "cli"),
         (["mock", "qualigate"], "mock"),
         (["demo"], "mock"),
         (["test"], "mock"),
