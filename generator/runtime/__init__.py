@@ -8,6 +8,7 @@ from generator.runtime._auth import (
     NoAuth,
     TokenExchangeAuth,
     scheme_auth,
+    token_url,
 )
 from generator.runtime._client import (
     DEFAULT_MAX_RETRIES,
@@ -111,5 +112,6 @@ __all__ = [
     "retry_hint",
     "scheme_auth",
     "to_json",
+    "token_url",
     "wait",
 ]
