@@ -14,7 +14,15 @@ from generator.codegen.imports import Imports
 from generator.codegen.security import SchemeAuth, SecurityModel, security_model
 from generator.codegen.types import ANY, BYTES, MODELS, TypeMapper, TypeRef, union
 from generator.spec.build import ERROR_CLASSES
-from generator.spec.ir import Api, Operation, Pagination, Polling, RateLimit, deref
+from generator.spec.ir import (
+    Api,
+    Operation,
+    Pagination,
+    Polling,
+    RateLimit,
+    ServerVariable,
+    deref,
+)
 
 _WIDTH = 100
 
@@ -154,6 +162,8 @@ class ClientContext:
     default_url: str
     server_vars: list[tuple[str, str, str]]
     """(python name, placeholder, default) of the server URL's variables."""
+    server_variables: tuple[ServerVariable, ...]
+    """The same variables as the spec declares them, for the `runtime.ServerVariable`s `server_url` checks."""
     auth: list[SchemeAuth]
     """The schemes the client can serve; `security` says how it holds and chooses them."""
     security: SecurityModel
@@ -229,6 +239,7 @@ def build_context(api: Api, model_names: frozenset[str], schemas: dict[str, Any]
         env_url=f"{api.env_prefix}_BASE_URL",
         default_url=server.url if server else "",
         server_vars=[(v.python_name, "{" + v.name + "}", v.default) for v in (server.variables if server else ())],
+        server_variables=server.variables if server else (),
         auth=security.schemes,
         security=security,
         methods=methods,
@@ -262,7 +273,8 @@ def _method_types(m: Method) -> set[tuple[str, str]]:
 def _client_imports(ctx: ClientContext) -> Imports:
     """Every import `client.py` needs, decided from the data the template prints."""
     imports = Imports()
-    imports.module("os")
+    if ctx.auth and not ctx.security.selecting:
+        imports.module("os")  # `_auth` reads the credentials' environment variables (`credential` does, otherwise)
     imports.module("httpx")
     imports.add("collections.abc", "Mapping")
     used = ctx._used_types()
@@ -275,7 +287,10 @@ def _client_imports(ctx: ClientContext) -> Imports:
         "Endpoint",
         "RawResponse",
         "SyncAPIClient",
+        "server_url",
     }
+    if ctx.server_variables:
+        runtime.add("ServerVariable")
     if any(m.overloads for m in ctx.methods):
         imports.add("typing", "overload")
     for m in ctx.methods:

@@ -52,6 +52,7 @@ from generator.runtime._polling import PollSpec, async_wait, wait
 from generator.runtime._redact import redact_url
 from generator.runtime._response import RawResponse
 from generator.runtime._security import AllOf, MissingCredentialsError, Requirement, Security, credential
+from generator.runtime._servers import ServerVariable, server_url
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
@@ -90,6 +91,7 @@ __all__ = [
     "Requirement",
     "RunFailedError",
     "Security",
+    "ServerVariable",
     "SyncAPIClient",
     "TokenExchangeAuth",
     "TokenExchangeError",
@@ -111,6 +113,7 @@ __all__ = [
     "require",
     "retry_hint",
     "scheme_auth",
+    "server_url",
     "to_json",
     "token_url",
     "wait",

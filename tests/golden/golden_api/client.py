@@ -7,7 +7,6 @@ and compared end to end by tests/test_golden.py.
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from datetime import date, datetime
 from typing import Any, Literal, overload
@@ -31,6 +30,7 @@ from generator.runtime import (
     RateLimitHint,
     RawResponse,
     Security,
+    ServerVariable,
     SyncAPIClient,
     TokenExchangeAuth,
     async_iterate,
@@ -44,6 +44,7 @@ from generator.runtime import (
     path_param,
     query_pairs,
     require,
+    server_url,
     to_json,
     wait,
 )
@@ -170,14 +171,18 @@ _LIST_EVENTS_PAGES = PageSpec(
 )
 
 
-def _base_url(base_url: str | httpx.URL | None, tenant: str, version: str) -> str:
-    """The explicit URL, else `GOLDEN_API_BASE_URL`, else the spec's server."""
-    if base_url is not None:
-        return str(base_url)
-    url = os.environ.get("GOLDEN_API_BASE_URL") or "https://{tenant}.golden.example/api/{version}"
-    url = url.replace("{tenant}", tenant)
-    url = url.replace("{version}", version)
-    return url
+def _base_url(base_url: str | httpx.URL | None, tenant: str | None, version: str | None) -> str:
+    """The explicit URL or server variables, else `GOLDEN_API_BASE_URL`, else the spec's server."""
+    return server_url(
+        "https://{tenant}.golden.example/api/{version}",
+        (
+            ServerVariable("tenant", "tenant", default="demo"),
+            ServerVariable("version", "version", default="v1", enum=("v1", "v2")),
+        ),
+        {"tenant": tenant, "version": version},
+        base_url=base_url,
+        env="GOLDEN_API_BASE_URL",
+    )
 
 
 def _auth(api_key: str | None, username: str | None, password: str | None, url: str, scheme: str | None) -> httpx.Auth:
@@ -432,8 +437,8 @@ class GoldenApiClient(SyncAPIClient):
         *,
         username: str | None = None,
         password: str | None = None,
-        tenant: str = "demo",
-        version: str = "v1",
+        tenant: str | None = None,
+        version: str | None = None,
         auth_scheme: Literal["header_key", "bearer", "basic", "exchanged"] | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -1099,8 +1104,8 @@ class AsyncGoldenApiClient(AsyncAPIClient):
         *,
         username: str | None = None,
         password: str | None = None,
-        tenant: str = "demo",
-        version: str = "v1",
+        tenant: str | None = None,
+        version: str | None = None,
         auth_scheme: Literal["header_key", "bearer", "basic", "exchanged"] | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
