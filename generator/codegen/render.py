@@ -132,10 +132,12 @@ def build_package(spec_path: Path, display: str, out: Path, models: ModelWorkers
 
 
 def _clashing_names(ctx: ClientContext) -> str | None:
-    """A method name given twice (an operation, a `waiterName`, an `iteratorName`, a client attribute)."""
-    taken = {"with_raw_response", "close", "base_url", "timeout", "max_retries", "max_retry_wait"}
-    helpers = [w.name for w in ctx.waiters] + [t.name for t in ctx.trigger_waiters] + [p.name for p in ctx.pagers]
-    for name in [m.name for m in ctx.methods] + helpers:
+    """A helper's name (`waiterName`, `iteratorName`, `_and_wait`) that an operation or another helper has too.
+
+    Operations' own names are the IR's to keep apart.
+    """
+    taken = {m.name for m in ctx.methods} | {"with_raw_response", "close", "base_url", "timeout", "max_retries"}
+    for name in [w.name for w in ctx.waiters] + [t.name for t in ctx.trigger_waiters] + [p.name for p in ctx.pagers]:
         if name in taken:
             return name
         taken.add(name)
