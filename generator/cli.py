@@ -74,11 +74,16 @@ def generate(specs: tuple[str, ...], out: Path | None, check_only: bool) -> None
     Writes are all or nothing: on any problem the output folder is left exactly as it was.
     """
     from generator.codegen.render import generate as run  # imported here: the model generator is slow to import
+    from generator.codegen.writes import WriteError
 
     paths = spec_paths(specs)
     package_root = out is None
     out = DEFAULT_OUT if out is None else out
-    outcome = run([(Path(p), p) for p in paths], out, check_only=check_only, package_root=package_root)
+    try:
+        outcome = run([(Path(p), p) for p in paths], out, check_only=check_only, package_root=package_root)
+    except WriteError as exc:
+        click.echo(f"nothing written: {exc}", err=True)
+        raise SystemExit(1) from None
     for note in outcome.notes:
         click.echo(note, err=True)
     for problem in outcome.problems:

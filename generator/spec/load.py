@@ -35,6 +35,10 @@ SPECS = Path(__file__).resolve().parent.parent.parent / "specs"
 # Characters YAML forbids or treats as line breaks (which would shift every later line):
 # C0/C1 controls other than tab/LF/CR, DEL, U+2028, U+2029 and the BOM inside the text.
 _UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# The same characters written as escapes in a double-quoted scalar ("\0", "\x07", "\L"), and lone surrogates
+# ("\ud800"), which no file can be written with: every value is read with these as spaces too, so text
+# that reaches generated code (docstrings, literals, names) is always text Python source can hold.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 _YAML = "tag:yaml.org,2002:"
 _MERGE = _YAML + "merge"
@@ -187,6 +191,8 @@ def _key(node: yaml.Node, scalar_node: type[yaml.ScalarNode]) -> str:
 
 def _scalar(node: yaml.ScalarNode) -> Any:
     text: str = node.value
+    if node.style == '"':
+        text = _UNWRITABLE.sub(" ", text)
     if node.style or (text and text[0] not in _SPECIAL_START):
         return text
     if _NULL.match(text):

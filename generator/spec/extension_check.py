@@ -1,0 +1,61 @@
+"""The `x-` extensions of a document against their JSON Schemas, located.
+
+Apart from `check` because `generate` and the mock need this too, without the OpenAPI validators.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator import extensions
+from generator.spec import document
+from generator.spec import pointer as jp
+from generator.spec.load import LoadedSpec
+from generator.spec.problems import Problem, located
+
+
+def problems(spec: LoadedSpec) -> list[Problem]:
+    """Every `x-` extension testrelay reads, against its JSON Schema and the objects it may sit on."""
+    problems = []
+    for kind, pointer, node in _extension_holders(spec):
+        for key, value in node.items():
+            ext = extensions.EXTENSIONS.get(key)
+            if ext is None:
+                continue
+            at = jp.join(pointer, key)
+            if kind not in ext.where:
+                allowed = " or ".join(sorted(ext.where))
+                problems.append(spec.problem(at, f"{key} belongs on a {allowed} object, not here"))
+                continue
+            for error in extensions.validator(key).iter_errors(value):
+                problems.append(located(spec, at, error))
+    return problems
+
+
+def _extension_holders(spec: LoadedSpec) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every object that may carry an extension, with its kind; other places count as 'other'."""
+    holders: list[tuple[str, str, dict[str, Any]]] = [("root", "", spec.data)]
+    schemes = (spec.data.get("components") or {}).get("securitySchemes")
+    if isinstance(schemes, dict):
+        for name, scheme in schemes.items():
+            if isinstance(scheme, dict):
+                holders.append(("securityScheme", jp.join("", "components", "securitySchemes", name), scheme))
+    for op in document.operations(spec):
+        holders.append(("operation", op.pointer, op.node))
+    known = {pointer for _, pointer, _ in holders}
+    holders += [("other", p, n) for p, n in _objects_with_extensions(spec.data, "") if p not in known]
+    return holders
+
+
+def _objects_with_extensions(node: Any, pointer: str) -> list[tuple[str, dict[str, Any]]]:
+    found: list[tuple[str, dict[str, Any]]] = []
+    if isinstance(node, dict):
+        if any(key in extensions.EXTENSIONS for key in node):
+            found.append((pointer, node))
+        for key, value in node.items():
+            if key not in ("example", "examples", "default", "enum", "const"):
+                found += _objects_with_extensions(value, jp.join(pointer, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found += _objects_with_extensions(value, jp.join(pointer, i))
+    return found
