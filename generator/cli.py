@@ -134,45 +134,102 @@ def test_command(vendors: tuple[str, ...], out: Path, verbose: bool) -> None:
         raise SystemExit(1)
 
 
-@main.command()
+@main.command(epilog="Example: testrelay mock qualigate --port 8080 --scenario failure")
 @click.argument("vendor_or_spec", metavar="VENDOR|SPEC")
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=0, type=int, help="Default: a free port.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address or name to listen on (::1 for IPv6).")
+@click.option("--port", default=0, type=click.IntRange(0, 65535), help="0 to 65535. Default: a free port.")
 @click.option("--api-key", default=None, help="The credential the mock accepts (default: a fixed test key).")
-@click.option("--scenario", default=None, help="Outcome of every run: success, failure, or a terminal status.")
 @click.option(
-    "--token-ttl", default=None, type=float, help="Lifetime of issued tokens in seconds (default: the spec's)."
+    "--scenario",
+    default=None,
+    help="Outcome of every run: success, failure or a terminal status of the spec; or fault:FAULTS for every request.",
 )
+@click.option(
+    "--token-ttl",
+    default=None,
+    type=click.FloatRange(0, 365 * 86400, min_open=True),
+    help="Lifetime of issued tokens in seconds, above 0 (default: the spec's).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Log no line per request.")
 def mock(
-    vendor_or_spec: str, host: str, port: int, api_key: str | None, scenario: str | None, token_ttl: float | None
+    vendor_or_spec: str,
+    host: str,
+    port: int,
+    api_key: str | None,
+    scenario: str | None,
+    token_ttl: float | None,
+    quiet: bool,
 ) -> None:
-    """Serve a mock of VENDOR (one of ./specs) or of any SPEC file until interrupted."""
+    """Serve a mock of VENDOR (one of ./specs) or of any SPEC file until interrupted.
+
+    The spec must pass `testrelay check`. Prints the lines that point a client at the mock, then one line
+    per request (method, path, status, milliseconds) unless --quiet. Ctrl-C stops it.
+    """
+    try:
+        _serve_mock(vendor_or_spec, host, port, api_key, scenario, token_ttl, quiet)
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
+
+
+def _serve_mock(
+    vendor_or_spec: str,
+    host: str,
+    port: int,
+    api_key: str | None,
+    scenario: str | None,
+    token_ttl: float | None,
+    quiet: bool,
+) -> None:
+    import shlex
+    import sys
+
     from generator.spec.load import build_api_in_child, spec_path
 
     path = spec_path(vendor_or_spec)
     if not path.is_file():
         raise click.UsageError(f"no spec for {vendor_or_spec!r}: give a vendor of ./specs or a spec file")
-    # Start-up time is imports: the spec is read and built by another process meanwhile.
-    pending_api = build_api_in_child(path)
+    # Start-up time is imports: the spec is read, checked and built by another process meanwhile.
+    pending_api = build_api_in_child(path, checked=True)
     from generator.mock.app import DEFAULT_API_KEY, MockApp, Settings
-    from generator.mock.server import listening_socket, serve  # also quiets the resets tests ask for
+    from generator.mock.server import ServeError, listening_socket, resolve_host, scenario_error, serve, url_host
     from generator.spec.problems import SpecError
 
     # Listening before the app is built: a client's first request waits in the queue instead of being
     # refused and retried, and is answered once the app is ready.
-    sock = listening_socket(host, port)
     try:
+        resolve_host(host)
+    except ServeError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--host'") from None
+    try:
+        sock = listening_socket(host, port)
+    except ServeError as exc:
+        click.echo(f"testrelay mock: {exc}", err=True)
+        raise SystemExit(1) from None
+    try:
+        api = pending_api()
+        problem = scenario_error(api, scenario) if scenario else None
+        if problem is not None:
+            raise click.BadParameter(problem, param_hint="'--scenario'")
         settings = Settings(api_key=api_key or DEFAULT_API_KEY, token_ttl=token_ttl, scenario=scenario)
-        app = MockApp(pending_api(), settings)
+        app = MockApp(api, settings)
     except SpecError as exc:
         sock.close()
-        for problem in exc.problems:
-            click.echo(str(problem), err=True)
+        for problem_line in exc.problems:
+            click.echo(str(problem_line), err=True)
         raise SystemExit(1) from None
-    bound = sock.getsockname()[1]
-    click.echo(f"mock of {app.api.title} on http://{host}:{bound}{app.base_path}")
-    click.echo(f"api key: {settings.api_key}" + ("" if api_key else " (the default test key)"))
-    serve(app, sock)
+    except BaseException:
+        sock.close()
+        raise
+    base_url = f"http://{url_host(host)}:{sock.getsockname()[1]}{app.base_path}"
+    click.echo(f"mock of {app.api.title} on {base_url}; to point a client at it:")
+    click.echo(f"export {app.api.env_prefix}_BASE_URL={shlex.quote(base_url)}")
+    default = "" if api_key else "  # the default test key"
+    click.echo(f"export {app.api.env_prefix}_API_KEY={shlex.quote(settings.api_key)}{default}")
+
+    def log(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    serve(app, sock, log=None if quiet else log)
 
 
 @main.command()

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.spec import pointer as jp
-from generator.spec.problems import Problem, SpecError
+from generator.spec.problems import Problem, SpecError, unexpected
 
 if TYPE_CHECKING:
     import yaml
@@ -214,21 +214,38 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return text
 
 
-def build_api_in_child(path: Path | str) -> Callable[[], Api]:
+def build_api_in_child(path: Path | str, *, checked: bool = False) -> Callable[[], Api]:
     """Starts reading and building a spec file's API in a forked process; the result waits for and returns it.
 
     For a command that serves the API: reading the spec is independent of importing the server, so on a
     machine with two cores it costs no wall time once it runs beside those imports. The child sends back the
     API, or the problems that make it unusable (raised here as the `SpecError` they would have been). Where
     there is no `fork`, or the child fails in any other way, the API is built in this process when asked
-    for, so every error surfaces here with its own traceback.
+    for. With `checked`, a spec with any problem `testrelay check` reports is refused with those problems.
+    A failure of the builder itself is a `SpecError` too, of one line.
     """
     path = Path(path)
 
     def build_here() -> Api:
         from generator.spec.build import build_api
 
-        return build_api(load_file(path), path.stem)
+        spec = load_file(path)
+        try:
+            if checked:
+                from generator.spec.check import check_spec  # here: the validators are slow to import
+
+                problems = check_spec(spec)
+            else:
+                from generator.spec.structure import structural_problems
+
+                problems = structural_problems(spec)
+            if problems:
+                raise SpecError(problems)
+            return build_api(spec, path.stem)
+        except SpecError:
+            raise
+        except Exception as exc:  # a bug of ours: one line saying so, never a traceback for the user
+            raise SpecError([unexpected(spec.path, exc)]) from None
 
     if not hasattr(os, "fork"):
         return build_here
