@@ -205,6 +205,8 @@ def build_context(api: Api, model_names: frozenset[str], schemas: dict[str, Any]
         runtime.add("NoAuth")  # the constructor's: no scheme the client can fill
     for choice in auth:
         runtime.add(choice.expression.split("(", 1)[0])
+    if auth:
+        runtime.add("MissingCredentialError")
     if api.rate_limit is not None or any(m.rate_limit for m in methods):
         runtime.add("RateLimitHint")
     if waiters:

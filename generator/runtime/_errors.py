@@ -10,25 +10,35 @@
     │   ├── UnprocessableEntityError   422
     │   ├── RateLimitError             429
     │   └── InternalServerError        5xx
-    ├── APIConnectionError        no answer: the connection failed
+    ├── APIConnectionError        no answer: the connection failed (refused, name not resolved, ...)
     │   └── APITimeoutError       no answer in time
+    ├── APIResponseError          a 2xx answer the client cannot read (.status_code, .content_type, .excerpt)
+    ├── ClientConfigError         the client cannot be built as asked (also a ValueError)
+    │   └── MissingCredentialError     no credential given nor in the environment
     ├── TokenExchangeError        the API key could not be traded for a token
     ├── PollTimeoutError          a run was still pending at the wait's deadline
     └── RunFailedError            a run ended in a failure state (with raise_on_failure=True)
 
 Each status error carries the status, the response headers, the request id and the vendor's
 error body parsed into its spec model (or the raw JSON when it does not fit). Messages name the
-status and the vendor's own message, never a credential.
+status and the vendor's own message, or what failed and where (`connection refused: 127.0.0.1:1`,
+`name not resolved: api.example.invalid`), never a credential: URLs are shown without their query
+values or passwords, and body excerpts without anything that looks like a key or token.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import httpx
 
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id", "cf-ray")
 _MAX_MESSAGE = 200
+EXCERPT = 200
+"""How much of an unreadable body an APIResponseError keeps."""
+REDACTED = "<redacted>"
 
 
 class APIError(Exception):
@@ -48,6 +58,26 @@ class APIConnectionError(APIError):
 class APITimeoutError(APIConnectionError):
     def __init__(self, message: str = "Request timed out.", *, request: httpx.Request | None = None) -> None:
         super().__init__(message, request=request)
+
+
+class APIResponseError(APIError):
+    """A successful status whose body the client cannot read: empty, not JSON, or not the spec's model."""
+
+    def __init__(self, message: str, *, response: httpx.Response) -> None:
+        super().__init__(message, request=response.request)
+        self.response = response
+        self.status_code = response.status_code
+        self.content_type: str | None = response.headers.get("content-type")
+        self.excerpt = redact_text(response.content[: EXCERPT * 4].decode("utf-8", errors="replace"))[:EXCERPT]
+        """The first 200 characters of the body, with anything that looks like a secret redacted."""
+
+
+class ClientConfigError(APIError, ValueError):
+    """The client cannot be built as asked: a base URL it cannot call, a missing setting."""
+
+
+class MissingCredentialError(ClientConfigError):
+    """No credential was given, and none is in the environment variable the client reads."""
 
 
 class TokenExchangeError(APIError):
@@ -162,3 +192,54 @@ def vendor_message(raw: Any) -> str:
         text = raw[0]["message"] + (f" (+{len(raw) - 1} more)" if len(raw) > 1 else "")
     text = " ".join(text.split())
     return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
+
+
+_SECRET_FIELD = re.compile(
+    r"""(["']?[\w-]*(?:token|secret|passw|api[_-]?key|apikey|credential|authorization)[\w-]*["']?\s*[:=]\s*)"""
+    r"""("[^"]*"|'[^']*'|[^\s,;&}]+)""",
+    re.IGNORECASE,
+)
+_JWT = re.compile(r"\beyJ[\w-]+\.[\w-]+\.[\w-]*")
+_BEARER = re.compile(r"\b(Bearer|Basic|JWT|Token)\s+[\w.~+/=-]{8,}", re.IGNORECASE)
+
+
+def redact_text(text: str) -> str:
+    """Text with the values of key-, token- and password-like fields, JWTs and bearer credentials redacted."""
+    text = _SECRET_FIELD.sub(lambda m: m.group(1) + REDACTED, text)
+    text = _JWT.sub(REDACTED, text)
+    return _BEARER.sub(lambda m: f"{m.group(1)} {REDACTED}", text)
+
+
+def shown_url(url: str | httpx.URL) -> str:
+    """A URL as messages may show it: no password, and every query value redacted (it may be a key)."""
+    text = str(url)
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return redact_text(text.split("?", 1)[0])
+    netloc = parts.netloc
+    if "@" in netloc:
+        user, _, host = netloc.rpartition("@")
+        netloc = f"{user.split(':', 1)[0]}:{REDACTED}@{host}" if ":" in user else f"{REDACTED}@{host}"
+    query = "&".join(f"{k}={REDACTED}" for k, _ in parse_qsl(parts.query, keep_blank_values=True))
+    return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
+
+
+def response_error(response: httpx.Response, reason: str) -> APIResponseError:
+    """The error for a 2xx answer the client cannot read, saying why, what it was and how it began."""
+    error = APIResponseError("", response=response)
+    kind = error.content_type or "no content type"
+    begins = f": {error.excerpt!r}" if error.excerpt else ""
+    error.message = f"{response.status_code} ({kind}): {reason}{begins}"
+    error.args = (error.message,)
+    return error
+
+
+def with_retry_after(error: APIStatusError, seconds: float | None) -> APIStatusError:
+    """A rate-limit error that says how long the server asked to wait."""
+    if isinstance(error, RateLimitError):
+        error.retry_after = seconds
+        if seconds is not None:
+            error.message = f"{error.message}; retry after {seconds:g} s"
+            error.args = (error.message,)
+    return error
