@@ -9,6 +9,13 @@ import click
 from generator import __version__
 
 DEFAULT_SPECS = Path("specs")
+
+
+def example(*commands: str) -> str:
+    """The epilog that ends a command's --help: commands to copy, kept as written (`\\b` stops rewrapping)."""
+    return "\b\nExample:\n" + "\n".join(f"  {command}" for command in commands)
+
+
 DEFAULT_OUT = Path("generated")
 
 
@@ -24,13 +31,16 @@ def spec_paths(given: tuple[str, ...]) -> list[str]:
     return found
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=example("testrelay check && testrelay generate && testrelay test"),
+)
 @click.version_option(__version__, prog_name="testrelay")
 def main() -> None:
     """Spec-driven clients, mock servers and contract tests for test-automation CI/CD APIs."""
 
 
-@main.command()
+@main.command(epilog=example("testrelay check specs/qualigate.yaml"))
 @click.argument("specs", nargs=-1, type=click.Path(dir_okay=True, path_type=str))
 def check(specs: tuple[str, ...]) -> None:
     """Check SPECS (default: every file in ./specs): OpenAPI validity, extensions, our rules.
@@ -55,7 +65,7 @@ def check(specs: tuple[str, ...]) -> None:
     click.echo(f"{len(paths)} spec{'s' if len(paths) != 1 else ''}, {operations} operations: no problems")
 
 
-@main.command()
+@main.command(epilog=example("testrelay generate specs/qualigate.yaml --out generated"))
 @click.argument("specs", nargs=-1, type=click.Path(dir_okay=True, path_type=str))
 @click.option(
     "--out",
@@ -102,7 +112,7 @@ def generate(specs: tuple[str, ...], out: Path | None, check_only: bool) -> None
     click.echo(f"generated {len(outcome.written)} package(s) in {out}")
 
 
-@main.command(name="test")
+@main.command(name="test", epilog=example("testrelay test qualigate -v"))
 @click.argument("vendors", nargs=-1)
 @click.option(
     "--out",
@@ -134,7 +144,12 @@ def test_command(vendors: tuple[str, ...], out: Path, verbose: bool) -> None:
         raise SystemExit(1)
 
 
-@main.command(epilog="Example: testrelay mock qualigate --port 8080 --scenario failure")
+@main.command(
+    epilog=example(
+        "testrelay mock qualigate --port 8080 --scenario failure",
+        'testrelay mock octomind --scenario "fault:503;fail=1" --quiet',
+    )
+)
 @click.argument("vendor_or_spec", metavar="VENDOR|SPEC")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address or name to listen on (::1 for IPv6).")
 @click.option("--port", default=0, type=click.IntRange(0, 65535), help="0 to 65535. Default: a free port.")
@@ -188,23 +203,33 @@ def _serve_mock(
     path = spec_path(vendor_or_spec)
     if not path.is_file():
         raise click.UsageError(f"no spec for {vendor_or_spec!r}: give a vendor of ./specs or a spec file")
-    # Start-up time is imports: the spec is read, checked and built by another process meanwhile.
-    pending_api = build_api_in_child(path, checked=True)
-    from generator.mock.app import DEFAULT_API_KEY, MockApp, Settings
-    from generator.mock.server import ServeError, listening_socket, resolve_host, scenario_error, serve, url_host
-    from generator.spec.problems import SpecError
+    from generator.mock.listen import ServeError, listening_socket, resolve_host, url_host
 
-    # Listening before the app is built: a client's first request waits in the queue instead of being
-    # refused and retried, and is answered once the app is ready.
+    # What can be refused without the spec is refused before anything slow starts.
+    if scenario is not None and scenario.startswith("fault:"):
+        from generator.mock.faults import SYNTAX, parse
+
+        try:
+            parse(scenario.removeprefix("fault:"))
+        except ValueError as exc:
+            raise click.BadParameter(f"{exc}; faults are {SYNTAX}", param_hint="'--scenario'") from None
     try:
         resolve_host(host)
     except ServeError as exc:
         raise click.BadParameter(str(exc), param_hint="'--host'") from None
+    # Start-up time is imports: the spec is read, checked and built by another process meanwhile.
+    pending_api = build_api_in_child(path, checked=True)
+    # Listening before the app is built: a client's first request waits in the queue instead of being
+    # refused and retried, and is answered once the app is ready.
     try:
         sock = listening_socket(host, port)
     except ServeError as exc:
         click.echo(f"testrelay mock: {exc}", err=True)
         raise SystemExit(1) from None
+    from generator.mock.app import DEFAULT_API_KEY, MockApp, Settings
+    from generator.mock.server import scenario_error, serve
+    from generator.spec.problems import SpecError
+
     try:
         api = pending_api()
         problem = scenario_error(api, scenario) if scenario else None
@@ -232,7 +257,7 @@ def _serve_mock(
     serve(app, sock, log=None if quiet else log)
 
 
-@main.command()
+@main.command(epilog=example("testrelay demo octomind --scenario octomind=failure"))
 @click.argument("vendors", nargs=-1, metavar="[VENDOR ...]")
 @click.option(
     "--scenario",

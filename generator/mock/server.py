@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import errno
-import ipaddress
 import logging
-import re
 import socket
 import threading
 from collections.abc import Callable, Iterator
@@ -16,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from generator.mock import faults
 from generator.mock.app import DEFAULT_API_KEY, MockApp, MockReset, Settings
 from generator.mock.journal import Journal
+from generator.mock.listen import ServeError, listening_socket, resolve_host, url_host
 from generator.mock.requestlog import RequestLog
 from generator.spec.load import SPECS, load_file, spec_path
 
@@ -30,6 +28,7 @@ __all__ = [
     "ServeError",
     "build_app",
     "listening_socket",
+    "resolve_host",
     "run_mock",
     "scenario_error",
     "serve",
@@ -53,68 +52,6 @@ def build_app(vendor_or_spec: str, settings: Settings | None = None) -> MockApp:
 
     path = spec_path(vendor_or_spec)
     return MockApp(build_api(load_file(path), path.stem), settings)
-
-
-class ServeError(Exception):
-    """A mock cannot listen where it was asked to; the message says where and why, in one line."""
-
-
-def url_host(host: str) -> str:
-    """The host as it goes in a URL: an IPv6 address in brackets."""
-    host = host.strip("[]")
-    return f"[{host}]" if ":" in host else host
-
-
-def resolve_host(host: str) -> tuple[socket.AddressFamily, str]:
-    """The family and address to listen on for a host name or an IPv4/IPv6 address (`::1`, `[::1]`)."""
-    name = host.strip().removeprefix("[").removesuffix("]")
-    if not name:
-        raise ServeError("the host is empty: give an address such as 127.0.0.1, ::1 or 0.0.0.0, or a name")
-    if re.fullmatch(r"[0-9.]+", name):
-        try:
-            ipaddress.IPv4Address(name)
-        except ValueError:
-            raise ServeError(f"{host!r} is not an IPv4 address (four numbers from 0 to 255)") from None
-    try:
-        found = socket.getaddrinfo(name, None, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError) as exc:
-        reason = exc.strerror if isinstance(exc, socket.gaierror) and exc.strerror else "not a valid name"
-        raise ServeError(f"name not resolved: {name} ({reason})") from None
-    family, _, _, _, address = found[0]
-    return family, str(address[0])
-
-
-def listening_socket(host: str, port: int) -> socket.socket:
-    """A TCP socket bound and already listening, so that clients connect (and wait) while the app is built.
-
-    Raises ServeError, one line saying why, for a host it cannot resolve or a port it cannot bind.
-    """
-    if not 0 <= port <= 65535:
-        raise ServeError(f"--port {port} is out of range: give 0 (any free port) to 65535")
-    family, address = resolve_host(host)
-    # IPPROTO_TCP explicitly: asyncio turns Nagle's algorithm off only for sockets that say they are TCP,
-    # and without that every kept-alive answer waits ~40 ms for the client's delayed ACK.
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((address, port))
-        sock.listen(2048)  # uvicorn's backlog
-    except OSError as exc:
-        sock.close()
-        raise ServeError(_bind_failure(exc, host, port)) from None
-    return sock
-
-
-def _bind_failure(exc: OSError, host: str, port: int) -> str:
-    where = f"{url_host(host)}:{port}"
-    if exc.errno == errno.EADDRINUSE:
-        return f"cannot listen on {where}: the port is in use (give another --port, or 0 for a free one)"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        hint = " (ports below 1024 need privileges: give --port 0 or one above 1023)" if 0 < port < 1024 else ""
-        return f"cannot listen on {where}: not permitted{hint}"
-    if exc.errno == errno.EADDRNOTAVAIL:
-        return f"cannot listen on {where}: {host} is not an address of this machine"
-    return f"cannot listen on {where}: {exc.strerror or type(exc).__name__}"
 
 
 def _server(app: Any, **options: object) -> uvicorn.Server:
@@ -198,10 +135,6 @@ def run_mock(
         thread.join(5)
 
 
-FAULT_SYNTAX = "delay=SECONDS, reset, empty, 429[=SECONDS], 500, 502, 503, fail=N, expire-token (joined with ;)"
-"""What `faults.parse` reads, for messages that say what is allowed."""
-
-
 def scenario_error(api: Api, scenario: str) -> str | None:
     """Why a `--scenario` cannot be used with this API, listing what can; None when it can.
 
@@ -211,7 +144,7 @@ def scenario_error(api: Api, scenario: str) -> str | None:
         try:
             faults.parse(scenario.removeprefix("fault:"))
         except ValueError as exc:
-            return f"{exc}; faults are {FAULT_SYNTAX}"
+            return f"{exc}; faults are {faults.SYNTAX}"
         return None
     outcomes = ["success", "failure"]
     for op in api.operations:
@@ -221,4 +154,4 @@ def scenario_error(api: Api, scenario: str) -> str | None:
     if scenario in outcomes:
         return None
     choices = ", ".join(outcomes)
-    return f"unknown scenario {scenario!r}: choose {choices}, or fault:FAULTS where FAULTS are {FAULT_SYNTAX}"
+    return f"unknown scenario {scenario!r}: choose {choices}, or fault:FAULTS where FAULTS are {faults.SYNTAX}"

@@ -141,8 +141,26 @@ def _openapi(spec: LoadedSpec, version: str, ours: list[Problem]) -> list[Proble
             if message not in our_messages and not _COVERED.match(message):
                 problems.append(spec.problem("", message))
     except Exception as exc:  # the validator has no error type of its own for its failures
-        problems.append(spec.problem("", f"OpenAPI validation stopped: {shorten(str(exc))}"))
+        what = shorten(str(exc) or type(exc).__name__)
+        problems.append(spec.problem(_where_validation_stopped(exc), f"OpenAPI validation stopped here: {what}"))
     return problems
+
+
+def _where_validation_stopped(exc: BaseException) -> str:
+    """The pointer of the innermost part of the document the validator was reading when it failed.
+
+    The validator walks the document as `jsonschema_path.SchemaPath` objects, one per node; the deepest one
+    among the failing frames' local variables is where it was. "" (the root) when there is none.
+    """
+    deepest: tuple[str | int, ...] = ()
+    tb = exc.__traceback__
+    while tb is not None:
+        for value in tb.tb_frame.f_locals.values():
+            parts = getattr(value, "parts", None) if type(value).__name__ == "SchemaPath" else None
+            if isinstance(parts, tuple) and len(parts) >= len(deepest):
+                deepest = parts
+        tb = tb.tb_next
+    return jp.join("", *deepest)
 
 
 def _schemas(spec: LoadedSpec, version: str) -> list[Problem]:

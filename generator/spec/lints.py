@@ -265,7 +265,10 @@ def _token_exchange(spec: LoadedSpec, ops: list[OperationRef]) -> Iterator[Probl
         if not isinstance(exchange, dict):
             continue
         at = jp.join("", "components", "securitySchemes", name, "x-token-exchange")
-        op = by_id.get(exchange.get("operationId", ""))
+        op_id = exchange.get("operationId")
+        if not isinstance(op_id, str):
+            continue  # the extension's schema says what is wrong with it
+        op = by_id.get(op_id)
         if op is None:
             yield spec.problem(
                 jp.join(at, "operationId"), f"no operation has operationId {exchange.get('operationId')!r}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,12 @@ if TYPE_CHECKING:
     from generator.spec.load import LoadedSpec
 
 MAX_MESSAGE = 240
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _one_line(text: str) -> str:
+    """The text with line breaks and other control characters escaped, so a problem is always one line."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text)
 
 
 @dataclass(frozen=True, order=True)
@@ -25,7 +32,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.pointer or '/'}: {self.message}"
+        return _one_line(f"{self.file}:{self.line}: {self.pointer or '/'}: {self.message}")
 
 
 class SpecError(Exception):

@@ -22,26 +22,28 @@ def problems(spec: LoadedSpec) -> list[Problem]:
 
 
 def ref_cycles(spec: LoadedSpec) -> list[Problem]:
-    """A problem at every `$ref` whose chain of `$ref`s comes back to itself before reaching an object."""
+    """A problem at the first `$ref` of every ring of `$ref`s that leads back to itself before reaching an object."""
     found = []
+    reported: set[frozenset[str]] = set()
     for where, ref in document.refs(spec.data):
-        chain = [ref]
-        current = ref
+        start = "#" + where
+        chain = [start, ref]
         while True:
             try:
-                _, target = document.resolve_local(spec, current)
+                _, target = document.resolve_local(spec, chain[-1])
             except KeyError:
                 break  # external or dangling: the reference pass reports those
             following = target.get("$ref") if isinstance(target, dict) else None
-            if not isinstance(following, str):
-                break
-            if following in chain:
-                if following == ref:
-                    ring = " -> ".join([*chain, ref])
-                    found.append(spec.problem(jp.join(where, "$ref"), f"$ref cycle {ring} never reaches an object"))
-                break
+            if not isinstance(following, str) or (following != start and following in chain[1:]):
+                break  # an object at last, or a ring this `$ref` only leads into (reported where it is)
             chain.append(following)
-            current = following
+            if following == start:
+                ring = frozenset(chain)
+                if ring not in reported:
+                    reported.add(ring)
+                    message = f"$ref cycle {' -> '.join(chain)} never reaches an object"
+                    found.append(spec.problem(jp.join(where, "$ref"), message))
+                break
     return found
 
 
