@@ -207,6 +207,8 @@ def build_context(api: Api, model_names: frozenset[str], schemas: dict[str, Any]
         runtime.add(choice.expression.split("(", 1)[0])
     if auth:
         runtime.add("MissingCredentialError")
+    if not (server.url if server else "").startswith("http"):
+        runtime.add("ClientConfigError")  # the spec's server is relative: a base URL must be given
     if api.rate_limit is not None or any(m.rate_limit for m in methods):
         runtime.add("RateLimitHint")
     if waiters:

@@ -132,7 +132,9 @@ class TokenExchangeAuth(httpx.Auth):
         except ValueError:
             value = None
         if response.status_code >= 400:
-            detail = vendor_message(value)
+            detail = (
+                vendor_message(value).replace(self._api_key, "<redacted>") if self._api_key else vendor_message(value)
+            )
             raise TokenExchangeError(
                 f"token exchange refused: {response.status_code} {response.reason_phrase}"
                 + (f": {detail}" if detail else ""),

@@ -190,7 +190,7 @@ def vendor_message(raw: Any) -> str:
                 break
     elif isinstance(raw, list) and raw and isinstance(raw[0], dict) and isinstance(raw[0].get("message"), str):
         text = raw[0]["message"] + (f" (+{len(raw) - 1} more)" if len(raw) > 1 else "")
-    text = " ".join(text.split())
+    text = redact_text(" ".join(text.split()))
     return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
 
 
@@ -205,9 +205,9 @@ _BEARER = re.compile(r"\b(Bearer|Basic|JWT|Token)\s+[\w.~+/=-]{8,}", re.IGNORECA
 
 def redact_text(text: str) -> str:
     """Text with the values of key-, token- and password-like fields, JWTs and bearer credentials redacted."""
-    text = _SECRET_FIELD.sub(lambda m: m.group(1) + REDACTED, text)
+    text = _BEARER.sub(lambda m: f"{m.group(1)} {REDACTED}", text)
     text = _JWT.sub(REDACTED, text)
-    return _BEARER.sub(lambda m: f"{m.group(1)} {REDACTED}", text)
+    return _SECRET_FIELD.sub(lambda m: m.group(1) + REDACTED, text)
 
 
 def shown_url(url: str | httpx.URL) -> str:
