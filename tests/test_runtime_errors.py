@@ -15,7 +15,7 @@ from generator.runtime import (
     APIError,
     APIResponseError,
     ClientConfigError,
-    MissingCredentialError,
+    MissingCredentialsError,
     RateLimitError,
 )
 
@@ -84,7 +84,7 @@ def test_a_url_shows_no_query_value_nor_password() -> None:
 
 def test_a_missing_credential_is_an_error_of_the_hierarchy(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("QUALIGATE_API_KEY", raising=False)
-    with pytest.raises(MissingCredentialError) as caught:
+    with pytest.raises(MissingCredentialsError) as caught:
         QualigateClient(base_url="http://127.0.0.1:1")
     assert str(caught.value) == "pass api_key or set QUALIGATE_API_KEY"
     assert isinstance(caught.value, APIError) and isinstance(caught.value, ValueError)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from typing import Any
+from typing import Any, overload
 from uuid import UUID
 
 import httpx
@@ -24,10 +24,11 @@ from generator.runtime import (
     Call,
     Endpoint,
     HeaderAuth,
-    MissingCredentialError,
+    MissingCredentialsError,
     NotGiven,
     PageSpec,
     PollSpec,
+    RawResponse,
     SyncAPIClient,
     async_iterate,
     async_wait,
@@ -170,10 +171,13 @@ _GET_TEST_REPORT_POLLING = PollSpec(
     success=("PASSED",),
     failure=("FAILED",),
     interval=5.0,
-    timeout=7200.0,
+    deadline=7200.0,
 )
 _LIST_TEST_REPORTS_PAGES = PageSpec(
-    style="keyset", items_pointer="/data", next_pointer="/key", has_more_pointer="/hasNextPage"
+    style="keyset",
+    items_pointer="/data",
+    next_pointer="/key",
+    has_more_pointer="/hasNextPage",
 )
 
 
@@ -188,7 +192,7 @@ def _base_url(base_url: str | httpx.URL | None) -> str:
 def _auth(api_key: str | None, url: str) -> httpx.Auth:
     api_key = api_key if api_key is not None else os.environ.get("OCTOMIND_API_KEY")
     if not api_key:
-        raise MissingCredentialError("pass api_key or set OCTOMIND_API_KEY")
+        raise MissingCredentialsError("pass api_key or set OCTOMIND_API_KEY")
     return HeaderAuth("X-API-Key", api_key)
 
 
@@ -444,6 +448,57 @@ class OctomindClient(SyncAPIClient):
             http_client=http_client,
         )
 
+    @property
+    def with_raw_response(self) -> OctomindClientWithRawResponse:
+        """The same operations, each returning a RawResponse: the parsed body with status, headers and request id."""
+        return OctomindClientWithRawResponse(self)
+
+    @overload
+    def execute_tests(
+        self,
+        *,
+        test_target_id: UUID | str,
+        url: str,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TestExecutionResponse: ...
+
+    @overload
+    def execute_tests(
+        self,
+        *,
+        body: TestTargetExecutionRequest,
+        test_target_id: UUID | str | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext
+        | NotGiven = NOT_GIVEN,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TestExecutionResponse: ...
+
     def execute_tests(
         self,
         *,
@@ -484,6 +539,10 @@ class OctomindClient(SyncAPIClient):
             tags: Run only the test cases carrying these tags; empty runs all.
             breakpoint: Viewport size class to run the tests in.
             browser: Browser engine to run the tests in.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _EXECUTE_TESTS,
@@ -522,6 +581,10 @@ class OctomindClient(SyncAPIClient):
         Args:
             test_target_id: Id of the test target.
             test_report_id: Id of the test report (the `testReport.id` returned by executeTests).
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _GET_TEST_REPORT,
@@ -555,6 +618,10 @@ class OctomindClient(SyncAPIClient):
             filter: Conditions a report must meet, e.g. `environmentId` EQUALS a given id. The
                 vendor declares this parameter as an array of objects without saying how it is
                 serialized; sending it as a JSON string is our inference.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _LIST_TEST_REPORTS,
@@ -578,6 +645,10 @@ class OctomindClient(SyncAPIClient):
 
         Args:
             test_target_id: Id of the test target.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _LIST_ENVIRONMENTS,
@@ -586,6 +657,39 @@ class OctomindClient(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
         )
+
+    @overload
+    def create_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        name: str,
+        discovery_url: str,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> EnvironmentResponse: ...
+
+    @overload
+    def create_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        body: EnvironmentCreateRequest,
+        name: str | NotGiven = NOT_GIVEN,
+        discovery_url: str | NotGiven = NOT_GIVEN,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> EnvironmentResponse: ...
 
     def create_environment(
         self,
@@ -618,6 +722,10 @@ class OctomindClient(SyncAPIClient):
             basic_auth: HTTP basic-auth credentials.
             private_location_name: Name of the private location to run from.
             additional_header_fields: Extra HTTP headers sent with every request of a run.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _CREATE_ENVIRONMENT,
@@ -652,6 +760,10 @@ class OctomindClient(SyncAPIClient):
         Args:
             test_target_id: Id of the test target.
             environment_id: Id of the environment.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _DELETE_ENVIRONMENT,
@@ -693,6 +805,10 @@ class OctomindClient(SyncAPIClient):
             basic_auth: New basic-auth credentials, or null to remove them.
             private_location_name: Name of the private location to run from.
             additional_header_fields: Extra HTTP headers sent with every request of a run.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _UPDATE_ENVIRONMENT,
@@ -722,6 +838,12 @@ class OctomindClient(SyncAPIClient):
         """List test targets.
 
         Returns every test target of the organization the API key belongs to (not paged).
+
+        Args:
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _LIST_TEST_TARGETS,
@@ -730,6 +852,27 @@ class OctomindClient(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
         )
+
+    @overload
+    def create_test_target(
+        self,
+        *,
+        test_target: NewTestTarget,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TestTargetResponse: ...
+
+    @overload
+    def create_test_target(
+        self,
+        *,
+        body: CreateTestTargetRequest,
+        test_target: NewTestTarget | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TestTargetResponse: ...
 
     def create_test_target(
         self,
@@ -750,6 +893,10 @@ class OctomindClient(SyncAPIClient):
         Args:
             body: The whole request body; fields given as keyword arguments override its values.
             test_target: The test target to create.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _CREATE_TEST_TARGET,
@@ -773,6 +920,10 @@ class OctomindClient(SyncAPIClient):
 
         Args:
             test_target_id: Id of the test target.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _GET_TEST_TARGET,
@@ -796,6 +947,10 @@ class OctomindClient(SyncAPIClient):
 
         Args:
             test_target_id: Id of the test target.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _DELETE_TEST_TARGET,
@@ -832,6 +987,10 @@ class OctomindClient(SyncAPIClient):
             test_id_attribute: HTML attribute that carries test ids, e.g. test-automation-id.
             test_rail_integration: Test-management integration settings, or null to remove them.
             timeout_per_step: Timeout of each test step, in milliseconds.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _UPDATE_TEST_TARGET,
@@ -849,40 +1008,99 @@ class OctomindClient(SyncAPIClient):
             max_retries=max_retries,
         )
 
-    def wait_for_get_test_report(
+    def wait_for_test_report(
         self,
         *,
         test_target_id: UUID | str,
         test_report_id: UUID | str,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[TestReport], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
     ) -> TestReport:
         """Read get_test_report until the run ends, and return its final state. Every 5 s by default
         (or as the server asks), for at most 7200 s by default. States the spec does not list count
         as pending; a transient error on one read does not end the wait.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            test_target_id: Id of the test target.
+            test_report_id: Id of the test report (the `testReport.id` returned by executeTests).
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            timeout: HTTP timeout of each status read; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
         call = _get_test_report(test_target_id=test_target_id, test_report_id=test_report_id)
         return wait(
-            lambda: self._poll_read(_GET_TEST_REPORT, call),
+            lambda: self._poll_read(_GET_TEST_REPORT, call, timeout),
             _GET_TEST_REPORT_POLLING,
-            timeout=timeout,
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
             clock=self._clock,
             sleep=self._sleep,
         )
+
+    @overload
+    def execute_tests_and_wait(
+        self,
+        *,
+        test_target_id: UUID | str,
+        url: str,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[TestReport], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> TestReport: ...
+
+    @overload
+    def execute_tests_and_wait(
+        self,
+        *,
+        body: TestTargetExecutionRequest,
+        test_target_id: UUID | str | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext
+        | NotGiven = NOT_GIVEN,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[TestReport], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> TestReport: ...
 
     def execute_tests_and_wait(
         self,
@@ -902,46 +1120,67 @@ class OctomindClient(SyncAPIClient):
         tags: list[str] | NotGiven = NOT_GIVEN,
         breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
         browser: Browser | str | NotGiven = NOT_GIVEN,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[TestReport], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
     ) -> TestReport:
-        """Execute the tests of a test target. Then wait for the run through wait_for_get_test_report.
+        """Execute the tests of a test target. Then wait for the run through wait_for_test_report.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            body: The whole request body; fields given as keyword arguments override its values.
+            test_target_id: Id of the test target whose tests run.
+            url: URL of the deployment to test in this run.
+            context: Where a run was started from; the `source` field selects the variant. Only
+                `source` is required; Octomind marks no other field of any variant required.
+            environment_name: Name of the environment to run in.
+            variables_to_overwrite: Test variables to replace for this run only, by variable name.
+            tags: Run only the test cases carrying these tags; empty runs all.
+            breakpoint: Viewport size class to run the tests in.
+            browser: Browser engine to run the tests in.
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
-            extra_headers: Sent with the trigger request only.
+            extra_headers: Headers to send with the trigger request only.
+            timeout: HTTP timeout of the trigger and of each status read; the client's by default.
+            max_retries: Retries allowed for the trigger request; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
-        started = self.execute_tests(
-            body=body,
-            test_target_id=test_target_id,
-            url=url,
-            context=context,
-            environment_name=environment_name,
-            variables_to_overwrite=variables_to_overwrite,
-            tags=tags,
-            breakpoint=breakpoint,
-            browser=browser,
+        started = self._call(
+            _EXECUTE_TESTS,
+            _execute_tests(
+                body=body,
+                test_target_id=test_target_id,
+                url=url,
+                context=context,
+                environment_name=environment_name,
+                variables_to_overwrite=variables_to_overwrite,
+                tags=tags,
+                breakpoint=breakpoint,
+                browser=browser,
+            ),
             extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
         )
-        return self.wait_for_get_test_report(
+        return self.wait_for_test_report(
             test_target_id=link_value(started, "/testReport/testTargetId"),
             test_report_id=link_value(started, "/testReport/id"),
-            timeout=timeout,
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
+            timeout=timeout,
         )
 
-    def iter_list_test_reports(
+    def iter_test_reports(
         self,
         *,
         test_target_id: UUID | str,
@@ -950,13 +1189,23 @@ class OctomindClient(SyncAPIClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> Iterator[TestReport]:
-        """Every item of list_test_reports, page after page, fetched as the iteration reaches it."""
+        """Every item of list_test_reports, page after page, fetched as the iteration reaches it.
+
+        Args:
+            test_target_id: Id of the test target.
+            filter: Conditions a report must meet, e.g. `environmentId` EQUALS a given id. The
+                vendor declares this parameter as an array of objects without saying how it is
+                serialized; sending it as a JSON string is our inference.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
+        """
 
         def page(cursor: Any) -> TestReportPage:
-            return self.list_test_reports(
-                test_target_id=test_target_id,
-                filter=filter,
-                key=cursor,
+            return self._call(
+                _LIST_TEST_REPORTS,
+                _list_test_reports(test_target_id=test_target_id, filter=filter, key=cursor),
                 extra_headers=extra_headers,
                 timeout=timeout,
                 max_retries=max_retries,
@@ -985,6 +1234,57 @@ class AsyncOctomindClient(AsyncAPIClient):
             max_retries=max_retries,
             http_client=http_client,
         )
+
+    @property
+    def with_raw_response(self) -> AsyncOctomindClientWithRawResponse:
+        """The same operations, each returning a RawResponse: the parsed body with status, headers and request id."""
+        return AsyncOctomindClientWithRawResponse(self)
+
+    @overload
+    async def execute_tests(
+        self,
+        *,
+        test_target_id: UUID | str,
+        url: str,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TestExecutionResponse: ...
+
+    @overload
+    async def execute_tests(
+        self,
+        *,
+        body: TestTargetExecutionRequest,
+        test_target_id: UUID | str | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext
+        | NotGiven = NOT_GIVEN,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TestExecutionResponse: ...
 
     async def execute_tests(
         self,
@@ -1026,6 +1326,10 @@ class AsyncOctomindClient(AsyncAPIClient):
             tags: Run only the test cases carrying these tags; empty runs all.
             breakpoint: Viewport size class to run the tests in.
             browser: Browser engine to run the tests in.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _EXECUTE_TESTS,
@@ -1064,6 +1368,10 @@ class AsyncOctomindClient(AsyncAPIClient):
         Args:
             test_target_id: Id of the test target.
             test_report_id: Id of the test report (the `testReport.id` returned by executeTests).
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _GET_TEST_REPORT,
@@ -1097,6 +1405,10 @@ class AsyncOctomindClient(AsyncAPIClient):
             filter: Conditions a report must meet, e.g. `environmentId` EQUALS a given id. The
                 vendor declares this parameter as an array of objects without saying how it is
                 serialized; sending it as a JSON string is our inference.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _LIST_TEST_REPORTS,
@@ -1120,6 +1432,10 @@ class AsyncOctomindClient(AsyncAPIClient):
 
         Args:
             test_target_id: Id of the test target.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _LIST_ENVIRONMENTS,
@@ -1128,6 +1444,39 @@ class AsyncOctomindClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
         )
+
+    @overload
+    async def create_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        name: str,
+        discovery_url: str,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> EnvironmentResponse: ...
+
+    @overload
+    async def create_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        body: EnvironmentCreateRequest,
+        name: str | NotGiven = NOT_GIVEN,
+        discovery_url: str | NotGiven = NOT_GIVEN,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> EnvironmentResponse: ...
 
     async def create_environment(
         self,
@@ -1160,6 +1509,10 @@ class AsyncOctomindClient(AsyncAPIClient):
             basic_auth: HTTP basic-auth credentials.
             private_location_name: Name of the private location to run from.
             additional_header_fields: Extra HTTP headers sent with every request of a run.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _CREATE_ENVIRONMENT,
@@ -1194,6 +1547,10 @@ class AsyncOctomindClient(AsyncAPIClient):
         Args:
             test_target_id: Id of the test target.
             environment_id: Id of the environment.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _DELETE_ENVIRONMENT,
@@ -1235,6 +1592,10 @@ class AsyncOctomindClient(AsyncAPIClient):
             basic_auth: New basic-auth credentials, or null to remove them.
             private_location_name: Name of the private location to run from.
             additional_header_fields: Extra HTTP headers sent with every request of a run.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _UPDATE_ENVIRONMENT,
@@ -1264,6 +1625,12 @@ class AsyncOctomindClient(AsyncAPIClient):
         """List test targets.
 
         Returns every test target of the organization the API key belongs to (not paged).
+
+        Args:
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _LIST_TEST_TARGETS,
@@ -1272,6 +1639,27 @@ class AsyncOctomindClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
         )
+
+    @overload
+    async def create_test_target(
+        self,
+        *,
+        test_target: NewTestTarget,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TestTargetResponse: ...
+
+    @overload
+    async def create_test_target(
+        self,
+        *,
+        body: CreateTestTargetRequest,
+        test_target: NewTestTarget | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TestTargetResponse: ...
 
     async def create_test_target(
         self,
@@ -1292,6 +1680,10 @@ class AsyncOctomindClient(AsyncAPIClient):
         Args:
             body: The whole request body; fields given as keyword arguments override its values.
             test_target: The test target to create.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _CREATE_TEST_TARGET,
@@ -1315,6 +1707,10 @@ class AsyncOctomindClient(AsyncAPIClient):
 
         Args:
             test_target_id: Id of the test target.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _GET_TEST_TARGET,
@@ -1338,6 +1734,10 @@ class AsyncOctomindClient(AsyncAPIClient):
 
         Args:
             test_target_id: Id of the test target.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _DELETE_TEST_TARGET,
@@ -1374,6 +1774,10 @@ class AsyncOctomindClient(AsyncAPIClient):
             test_id_attribute: HTML attribute that carries test ids, e.g. test-automation-id.
             test_rail_integration: Test-management integration settings, or null to remove them.
             timeout_per_step: Timeout of each test step, in milliseconds.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _UPDATE_TEST_TARGET,
@@ -1391,40 +1795,99 @@ class AsyncOctomindClient(AsyncAPIClient):
             max_retries=max_retries,
         )
 
-    async def wait_for_get_test_report(
+    async def wait_for_test_report(
         self,
         *,
         test_target_id: UUID | str,
         test_report_id: UUID | str,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[TestReport], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
     ) -> TestReport:
         """Read get_test_report until the run ends, and return its final state. Every 5 s by default
         (or as the server asks), for at most 7200 s by default. States the spec does not list count
         as pending; a transient error on one read does not end the wait.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            test_target_id: Id of the test target.
+            test_report_id: Id of the test report (the `testReport.id` returned by executeTests).
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            timeout: HTTP timeout of each status read; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
         call = _get_test_report(test_target_id=test_target_id, test_report_id=test_report_id)
         return await async_wait(
-            lambda: self._poll_read(_GET_TEST_REPORT, call),
+            lambda: self._poll_read(_GET_TEST_REPORT, call, timeout),
             _GET_TEST_REPORT_POLLING,
-            timeout=timeout,
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
             clock=self._clock,
             sleep=self._sleep,
         )
+
+    @overload
+    async def execute_tests_and_wait(
+        self,
+        *,
+        test_target_id: UUID | str,
+        url: str,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[TestReport], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> TestReport: ...
+
+    @overload
+    async def execute_tests_and_wait(
+        self,
+        *,
+        body: TestTargetExecutionRequest,
+        test_target_id: UUID | str | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext
+        | NotGiven = NOT_GIVEN,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[TestReport], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> TestReport: ...
 
     async def execute_tests_and_wait(
         self,
@@ -1444,46 +1907,67 @@ class AsyncOctomindClient(AsyncAPIClient):
         tags: list[str] | NotGiven = NOT_GIVEN,
         breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
         browser: Browser | str | NotGiven = NOT_GIVEN,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[TestReport], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
     ) -> TestReport:
-        """Execute the tests of a test target. Then wait for the run through wait_for_get_test_report.
+        """Execute the tests of a test target. Then wait for the run through wait_for_test_report.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            body: The whole request body; fields given as keyword arguments override its values.
+            test_target_id: Id of the test target whose tests run.
+            url: URL of the deployment to test in this run.
+            context: Where a run was started from; the `source` field selects the variant. Only
+                `source` is required; Octomind marks no other field of any variant required.
+            environment_name: Name of the environment to run in.
+            variables_to_overwrite: Test variables to replace for this run only, by variable name.
+            tags: Run only the test cases carrying these tags; empty runs all.
+            breakpoint: Viewport size class to run the tests in.
+            browser: Browser engine to run the tests in.
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
-            extra_headers: Sent with the trigger request only.
+            extra_headers: Headers to send with the trigger request only.
+            timeout: HTTP timeout of the trigger and of each status read; the client's by default.
+            max_retries: Retries allowed for the trigger request; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
-        started = await self.execute_tests(
-            body=body,
-            test_target_id=test_target_id,
-            url=url,
-            context=context,
-            environment_name=environment_name,
-            variables_to_overwrite=variables_to_overwrite,
-            tags=tags,
-            breakpoint=breakpoint,
-            browser=browser,
+        started = await self._call(
+            _EXECUTE_TESTS,
+            _execute_tests(
+                body=body,
+                test_target_id=test_target_id,
+                url=url,
+                context=context,
+                environment_name=environment_name,
+                variables_to_overwrite=variables_to_overwrite,
+                tags=tags,
+                breakpoint=breakpoint,
+                browser=browser,
+            ),
             extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
         )
-        return await self.wait_for_get_test_report(
+        return await self.wait_for_test_report(
             test_target_id=link_value(started, "/testReport/testTargetId"),
             test_report_id=link_value(started, "/testReport/id"),
-            timeout=timeout,
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
+            timeout=timeout,
         )
 
-    async def iter_list_test_reports(
+    async def iter_test_reports(
         self,
         *,
         test_target_id: UUID | str,
@@ -1492,13 +1976,23 @@ class AsyncOctomindClient(AsyncAPIClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> AsyncIterator[TestReport]:
-        """Every item of list_test_reports, page after page, fetched as the iteration reaches it."""
+        """Every item of list_test_reports, page after page, fetched as the iteration reaches it.
+
+        Args:
+            test_target_id: Id of the test target.
+            filter: Conditions a report must meet, e.g. `environmentId` EQUALS a given id. The
+                vendor declares this parameter as an array of objects without saying how it is
+                serialized; sending it as a JSON string is our inference.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
+        """
 
         async def page(cursor: Any) -> TestReportPage:
-            return await self.list_test_reports(
-                test_target_id=test_target_id,
-                filter=filter,
-                key=cursor,
+            return await self._call(
+                _LIST_TEST_REPORTS,
+                _list_test_reports(test_target_id=test_target_id, filter=filter, key=cursor),
                 extra_headers=extra_headers,
                 timeout=timeout,
                 max_retries=max_retries,
@@ -1506,3 +2000,825 @@ class AsyncOctomindClient(AsyncAPIClient):
 
         async for item in async_iterate(page, _LIST_TEST_REPORTS_PAGES):
             yield item
+
+
+class OctomindClientWithRawResponse:
+    """`OctomindClient.with_raw_response`: each operation returns the parsed body with its HTTP response."""
+
+    def __init__(self, client: OctomindClient) -> None:
+        self._client = client
+
+    @overload
+    def execute_tests(
+        self,
+        *,
+        test_target_id: UUID | str,
+        url: str,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestExecutionResponse]: ...
+
+    @overload
+    def execute_tests(
+        self,
+        *,
+        body: TestTargetExecutionRequest,
+        test_target_id: UUID | str | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext
+        | NotGiven = NOT_GIVEN,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestExecutionResponse]: ...
+
+    def execute_tests(
+        self,
+        *,
+        body: TestTargetExecutionRequest | NotGiven = NOT_GIVEN,
+        test_target_id: UUID | str | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext
+        | NotGiven = NOT_GIVEN,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestExecutionResponse]:
+        """Like `execute_tests`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return self._client._raw(
+            _EXECUTE_TESTS,
+            _execute_tests(
+                body=body,
+                test_target_id=test_target_id,
+                url=url,
+                context=context,
+                environment_name=environment_name,
+                variables_to_overwrite=variables_to_overwrite,
+                tags=tags,
+                breakpoint=breakpoint,
+                browser=browser,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def get_test_report(
+        self,
+        *,
+        test_target_id: UUID | str,
+        test_report_id: UUID | str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestReport]:
+        """Like `get_test_report`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _GET_TEST_REPORT,
+            _get_test_report(test_target_id=test_target_id, test_report_id=test_report_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def list_test_reports(
+        self,
+        *,
+        test_target_id: UUID | str,
+        key: ReportPageKey | None = None,
+        filter: list[ReportFilter] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestReportPage]:
+        """Like `list_test_reports`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _LIST_TEST_REPORTS,
+            _list_test_reports(test_target_id=test_target_id, key=key, filter=filter),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def list_environments(
+        self,
+        *,
+        test_target_id: UUID | str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[list[EnvironmentResponse]]:
+        """Like `list_environments`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _LIST_ENVIRONMENTS,
+            _list_environments(test_target_id=test_target_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    @overload
+    def create_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        name: str,
+        discovery_url: str,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[EnvironmentResponse]: ...
+
+    @overload
+    def create_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        body: EnvironmentCreateRequest,
+        name: str | NotGiven = NOT_GIVEN,
+        discovery_url: str | NotGiven = NOT_GIVEN,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[EnvironmentResponse]: ...
+
+    def create_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        body: EnvironmentCreateRequest | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        discovery_url: str | NotGiven = NOT_GIVEN,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[EnvironmentResponse]:
+        """Like `create_environment`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _CREATE_ENVIRONMENT,
+            _create_environment(
+                test_target_id=test_target_id,
+                body=body,
+                name=name,
+                discovery_url=discovery_url,
+                test_account=test_account,
+                basic_auth=basic_auth,
+                private_location_name=private_location_name,
+                additional_header_fields=additional_header_fields,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def delete_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        environment_id: UUID | str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """Like `delete_environment`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _DELETE_ENVIRONMENT,
+            _delete_environment(test_target_id=test_target_id, environment_id=environment_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def update_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        environment_id: UUID | str,
+        body: EnvironmentUpdateRequest | NotGiven = NOT_GIVEN,
+        name: str | NotGiven | None = NOT_GIVEN,
+        discovery_url: str | NotGiven | None = NOT_GIVEN,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven | None = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[EnvironmentResponse]:
+        """Like `update_environment`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _UPDATE_ENVIRONMENT,
+            _update_environment(
+                test_target_id=test_target_id,
+                environment_id=environment_id,
+                body=body,
+                name=name,
+                discovery_url=discovery_url,
+                test_account=test_account,
+                basic_auth=basic_auth,
+                private_location_name=private_location_name,
+                additional_header_fields=additional_header_fields,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def list_test_targets(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[list[TestTargetResponse]]:
+        """Like `list_test_targets`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _LIST_TEST_TARGETS,
+            _list_test_targets(),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    @overload
+    def create_test_target(
+        self,
+        *,
+        test_target: NewTestTarget,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestTargetResponse]: ...
+
+    @overload
+    def create_test_target(
+        self,
+        *,
+        body: CreateTestTargetRequest,
+        test_target: NewTestTarget | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestTargetResponse]: ...
+
+    def create_test_target(
+        self,
+        *,
+        body: CreateTestTargetRequest | NotGiven = NOT_GIVEN,
+        test_target: NewTestTarget | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestTargetResponse]:
+        """Like `create_test_target`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _CREATE_TEST_TARGET,
+            _create_test_target(body=body, test_target=test_target),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def get_test_target(
+        self,
+        *,
+        test_target_id: UUID | str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestTargetResponse]:
+        """Like `get_test_target`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _GET_TEST_TARGET,
+            _get_test_target(test_target_id=test_target_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def delete_test_target(
+        self,
+        *,
+        test_target_id: UUID | str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """Like `delete_test_target`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _DELETE_TEST_TARGET,
+            _delete_test_target(test_target_id=test_target_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def update_test_target(
+        self,
+        *,
+        test_target_id: UUID | str,
+        body: TestTargetUpdateRequest | NotGiven = NOT_GIVEN,
+        app: str | NotGiven | None = NOT_GIVEN,
+        discovery_url: str | NotGiven | None = NOT_GIVEN,
+        test_id_attribute: str | NotGiven | None = NOT_GIVEN,
+        test_rail_integration: TestRailIntegration | NotGiven | None = NOT_GIVEN,
+        timeout_per_step: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestTargetResponse]:
+        """Like `update_test_target`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _UPDATE_TEST_TARGET,
+            _update_test_target(
+                test_target_id=test_target_id,
+                body=body,
+                app=app,
+                discovery_url=discovery_url,
+                test_id_attribute=test_id_attribute,
+                test_rail_integration=test_rail_integration,
+                timeout_per_step=timeout_per_step,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+
+class AsyncOctomindClientWithRawResponse:
+    """`AsyncOctomindClient.with_raw_response`: each operation returns the parsed body with its HTTP response."""
+
+    def __init__(self, client: AsyncOctomindClient) -> None:
+        self._client = client
+
+    @overload
+    async def execute_tests(
+        self,
+        *,
+        test_target_id: UUID | str,
+        url: str,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestExecutionResponse]: ...
+
+    @overload
+    async def execute_tests(
+        self,
+        *,
+        body: TestTargetExecutionRequest,
+        test_target_id: UUID | str | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext
+        | NotGiven = NOT_GIVEN,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestExecutionResponse]: ...
+
+    async def execute_tests(
+        self,
+        *,
+        body: TestTargetExecutionRequest | NotGiven = NOT_GIVEN,
+        test_target_id: UUID | str | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext
+        | NotGiven = NOT_GIVEN,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestExecutionResponse]:
+        """Like `execute_tests`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return await self._client._raw(
+            _EXECUTE_TESTS,
+            _execute_tests(
+                body=body,
+                test_target_id=test_target_id,
+                url=url,
+                context=context,
+                environment_name=environment_name,
+                variables_to_overwrite=variables_to_overwrite,
+                tags=tags,
+                breakpoint=breakpoint,
+                browser=browser,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def get_test_report(
+        self,
+        *,
+        test_target_id: UUID | str,
+        test_report_id: UUID | str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestReport]:
+        """Like `get_test_report`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _GET_TEST_REPORT,
+            _get_test_report(test_target_id=test_target_id, test_report_id=test_report_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def list_test_reports(
+        self,
+        *,
+        test_target_id: UUID | str,
+        key: ReportPageKey | None = None,
+        filter: list[ReportFilter] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestReportPage]:
+        """Like `list_test_reports`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _LIST_TEST_REPORTS,
+            _list_test_reports(test_target_id=test_target_id, key=key, filter=filter),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def list_environments(
+        self,
+        *,
+        test_target_id: UUID | str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[list[EnvironmentResponse]]:
+        """Like `list_environments`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _LIST_ENVIRONMENTS,
+            _list_environments(test_target_id=test_target_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    @overload
+    async def create_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        name: str,
+        discovery_url: str,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[EnvironmentResponse]: ...
+
+    @overload
+    async def create_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        body: EnvironmentCreateRequest,
+        name: str | NotGiven = NOT_GIVEN,
+        discovery_url: str | NotGiven = NOT_GIVEN,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[EnvironmentResponse]: ...
+
+    async def create_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        body: EnvironmentCreateRequest | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        discovery_url: str | NotGiven = NOT_GIVEN,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[EnvironmentResponse]:
+        """Like `create_environment`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _CREATE_ENVIRONMENT,
+            _create_environment(
+                test_target_id=test_target_id,
+                body=body,
+                name=name,
+                discovery_url=discovery_url,
+                test_account=test_account,
+                basic_auth=basic_auth,
+                private_location_name=private_location_name,
+                additional_header_fields=additional_header_fields,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def delete_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        environment_id: UUID | str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """Like `delete_environment`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _DELETE_ENVIRONMENT,
+            _delete_environment(test_target_id=test_target_id, environment_id=environment_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def update_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        environment_id: UUID | str,
+        body: EnvironmentUpdateRequest | NotGiven = NOT_GIVEN,
+        name: str | NotGiven | None = NOT_GIVEN,
+        discovery_url: str | NotGiven | None = NOT_GIVEN,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven | None = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[EnvironmentResponse]:
+        """Like `update_environment`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _UPDATE_ENVIRONMENT,
+            _update_environment(
+                test_target_id=test_target_id,
+                environment_id=environment_id,
+                body=body,
+                name=name,
+                discovery_url=discovery_url,
+                test_account=test_account,
+                basic_auth=basic_auth,
+                private_location_name=private_location_name,
+                additional_header_fields=additional_header_fields,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def list_test_targets(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[list[TestTargetResponse]]:
+        """Like `list_test_targets`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _LIST_TEST_TARGETS,
+            _list_test_targets(),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    @overload
+    async def create_test_target(
+        self,
+        *,
+        test_target: NewTestTarget,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestTargetResponse]: ...
+
+    @overload
+    async def create_test_target(
+        self,
+        *,
+        body: CreateTestTargetRequest,
+        test_target: NewTestTarget | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestTargetResponse]: ...
+
+    async def create_test_target(
+        self,
+        *,
+        body: CreateTestTargetRequest | NotGiven = NOT_GIVEN,
+        test_target: NewTestTarget | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestTargetResponse]:
+        """Like `create_test_target`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _CREATE_TEST_TARGET,
+            _create_test_target(body=body, test_target=test_target),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def get_test_target(
+        self,
+        *,
+        test_target_id: UUID | str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestTargetResponse]:
+        """Like `get_test_target`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _GET_TEST_TARGET,
+            _get_test_target(test_target_id=test_target_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def delete_test_target(
+        self,
+        *,
+        test_target_id: UUID | str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """Like `delete_test_target`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _DELETE_TEST_TARGET,
+            _delete_test_target(test_target_id=test_target_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def update_test_target(
+        self,
+        *,
+        test_target_id: UUID | str,
+        body: TestTargetUpdateRequest | NotGiven = NOT_GIVEN,
+        app: str | NotGiven | None = NOT_GIVEN,
+        discovery_url: str | NotGiven | None = NOT_GIVEN,
+        test_id_attribute: str | NotGiven | None = NOT_GIVEN,
+        test_rail_integration: TestRailIntegration | NotGiven | None = NOT_GIVEN,
+        timeout_per_step: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestTargetResponse]:
+        """Like `update_test_target`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _UPDATE_TEST_TARGET,
+            _update_test_target(
+                test_target_id=test_target_id,
+                body=body,
+                app=app,
+                discovery_url=discovery_url,
+                test_id_attribute=test_id_attribute,
+                test_rail_integration=test_rail_integration,
+                timeout_per_step=timeout_per_step,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )

@@ -14,7 +14,7 @@
     │   └── APITimeoutError       no answer in time
     ├── APIResponseError          a 2xx answer the client cannot read (.status_code, .content_type, .excerpt)
     ├── ClientConfigError         the client cannot be built as asked (also a ValueError)
-    │   └── MissingCredentialError     no credential given nor in the environment
+    │   └── MissingCredentialsError    no credential given nor in the environment
     ├── TokenExchangeError        the API key could not be traded for a token
     ├── PollTimeoutError          a run was still pending at the wait's deadline
     └── RunFailedError            a run ended in a failure state (with raise_on_failure=True)
@@ -28,17 +28,21 @@ values or passwords, and body excerpts without anything that looks like a key or
 
 from __future__ import annotations
 
-import re
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import httpx
+
+from generator.runtime._redact import redact_text
 
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id", "cf-ray")
 _MAX_MESSAGE = 200
 EXCERPT = 200
 """How much of an unreadable body an APIResponseError keeps."""
-REDACTED = "<redacted>"
+
+
+def request_id(response: httpx.Response) -> str | None:
+    """The server's id of the request, from the first header of the usual names that is present."""
+    return next((response.headers[h] for h in _REQUEST_ID_HEADERS if h in response.headers), None)
 
 
 class APIError(Exception):
@@ -76,8 +80,9 @@ class ClientConfigError(APIError, ValueError):
     """The client cannot be built as asked: a base URL it cannot call, a missing setting."""
 
 
-class MissingCredentialError(ClientConfigError):
-    """No credential was given, and none is in the environment variable the client reads."""
+class MissingCredentialsError(ClientConfigError):
+    """No credential was given (nor is one in the environment variable the client reads), or none of an
+    operation's security alternatives can be satisfied with those given."""
 
 
 class TokenExchangeError(APIError):
@@ -115,7 +120,7 @@ class APIStatusError(APIError):
         self.status_code = response.status_code
         self.headers = response.headers
         self.body = body
-        self.request_id = next((response.headers[h] for h in _REQUEST_ID_HEADERS if h in response.headers), None)
+        self.request_id = request_id(response)
 
 
 class BadRequestError(APIStatusError):
@@ -192,37 +197,6 @@ def vendor_message(raw: Any) -> str:
         text = raw[0]["message"] + (f" (+{len(raw) - 1} more)" if len(raw) > 1 else "")
     text = redact_text(" ".join(text.split()))
     return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
-
-
-_SECRET_FIELD = re.compile(
-    r"""(["']?[\w-]*(?:token|secret|passw|api[_-]?key|apikey|credential|authorization)[\w-]*["']?\s*[:=]\s*)"""
-    r"""("[^"]*"|'[^']*'|[^\s,;&}]+)""",
-    re.IGNORECASE,
-)
-_JWT = re.compile(r"\beyJ[\w-]+\.[\w-]+\.[\w-]*")
-_BEARER = re.compile(r"\b(Bearer|Basic|JWT|Token)\s+[\w.~+/=-]{8,}", re.IGNORECASE)
-
-
-def redact_text(text: str) -> str:
-    """Text with the values of key-, token- and password-like fields, JWTs and bearer credentials redacted."""
-    text = _BEARER.sub(lambda m: f"{m.group(1)} {REDACTED}", text)
-    text = _JWT.sub(REDACTED, text)
-    return _SECRET_FIELD.sub(lambda m: m.group(1) + REDACTED, text)
-
-
-def shown_url(url: str | httpx.URL) -> str:
-    """A URL as messages may show it: no password, and every query value redacted (it may be a key)."""
-    text = str(url)
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return redact_text(text.split("?", 1)[0])
-    netloc = parts.netloc
-    if "@" in netloc:
-        user, _, host = netloc.rpartition("@")
-        netloc = f"{user.split(':', 1)[0]}:{REDACTED}@{host}" if ":" in user else f"{REDACTED}@{host}"
-    query = "&".join(f"{k}={REDACTED}" for k, _ in parse_qsl(parts.query, keep_blank_values=True))
-    return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
 
 
 def response_error(response: httpx.Response, reason: str) -> APIResponseError:
