@@ -100,7 +100,6 @@ TEXT = Scalar("text", _is_scalar)
 STRING = Scalar("a string", lambda v: isinstance(v, str))
 NUMBER = Scalar("a number", _is_number)
 COUNT = Scalar("a non-negative integer", _is_count)
-BOOL = Scalar("true or false", lambda v: isinstance(v, bool))
 FLAG = Scalar("true or false", _is_scalar)  # read with bool(): any scalar works, containers do not
 NUMBER_OR_BOOL = Scalar("a number or a boolean", lambda v: isinstance(v, bool) or _is_number(v))
 
@@ -296,7 +295,9 @@ _SCHEMA_FIELDS: dict[str, Kind] = {
     **dict.fromkeys(("minContains", "maxContains"), COUNT),
     **dict.fromkeys(("minimum", "maximum", "multipleOf"), NUMBER),
     **dict.fromkeys(("exclusiveMinimum", "exclusiveMaximum"), NUMBER_OR_BOOL),
-    **dict.fromkeys(("nullable", "readOnly", "writeOnly", "deprecated", "uniqueItems"), BOOL),
+    # Read as flags by the model generator; the metaschemas (3.1) and the validator (3.0) say when they are not
+    # booleans, and a scalar of another type breaks nothing that is generated.
+    **dict.fromkeys(("nullable", "readOnly", "writeOnly", "deprecated", "uniqueItems"), FLAG),
     "discriminator": _define("Discriminator", {"propertyName": STRING, "mapping": Map(STRING)}),
     "externalDocs": EXTERNAL_DOCS,
     "xml": _define("XML", {"name": TEXT, "namespace": TEXT, "prefix": TEXT, "attribute": FLAG, "wrapped": FLAG}),
