@@ -290,3 +290,13 @@ def demo(vendors: tuple[str, ...], scenarios: tuple[str, ...], poll_interval: fl
     report = run_demo(vendors or VENDORS, scenarios=chosen, poll_interval=poll_interval)
     if not report.ok:
         raise SystemExit(1)
+
+
+from generator.pipeline.commands import report_command, run_command  # noqa: E402  (after the built-in commands)
+
+main.add_command(run_command)
+main.add_command(report_command)
+run_command.epilog = example(
+    "testrelay run qualigate --test-suite-id 770e8400-e29b-41d4-a716-446655440000 --junit qualigate.xml"
+)
+report_command.epilog = example("testrelay report build/test-results/*.xml --to testmo --project-id 1")
