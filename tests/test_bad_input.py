@@ -367,75 +367,87 @@ def busy_port() -> Iterator[int]:
 MOCK_CASES: list[tuple[str, list[str], int, str]] = [
     (
         "port-out-of-range",
-        ["qualigate", "--port", "99999"],
+        ["mock", "qualigate", "--port", "99999"],
         2,
         r"Error: Invalid value for '--port': 99999 is not in the range 0<=x<=65535\.",
     ),
     (
         "port-negative",
-        ["qualigate", "--port", "-1"],
+        ["mock", "qualigate", "--port", "-1"],
         2,
         r"Error: Invalid value for '--port': -1 is not in the range 0<=x<=65535\.",
     ),
     (
         "host-not-here",
-        ["qualigate", "--host", "192.0.2.1"],
+        ["mock", "qualigate", "--host", "192.0.2.1"],
         1,
         r"testrelay mock: cannot listen on 192\.0\.2\.1:0: 192\.0\.2\.1 is not an address of this machine",
     ),
     (
         "host-bad-address",
-        ["qualigate", "--host", "256.1.1.1"],
+        ["mock", "qualigate", "--host", "256.1.1.1"],
         2,
         r"Error: Invalid value for '--host': '256\.1\.1\.1' is not an IPv4 address.*",
     ),
     (
         "host-unknown-name",
-        ["qualigate", "--host", "no-such-host.invalid"],
+        ["mock", "qualigate", "--host", "no-such-host.invalid"],
         2,
         r"Error: Invalid value for '--host': name not resolved: no-such-host\.invalid.*",
     ),
     (
         "spec-random-bytes",
-        [str(BAD / "random-bytes.yaml")],
+        ["mock", str(BAD / "random-bytes.yaml")],
         1,
         rf"{re.escape(str(BAD / 'random-bytes.yaml'))}:\d+: /: not valid YAML: .+",
     ),
     (
         "spec-top-level-list",
-        [str(BAD / "top-level-list.yaml")],
+        ["mock", str(BAD / "top-level-list.yaml")],
         1,
         r".*top-level-list\.yaml:1: /: not an OpenAPI document: the top level is a list",
     ),
     (
         "spec-swagger-2",
-        [str(BAD / "swagger-2.yaml")],
+        ["mock", str(BAD / "swagger-2.yaml")],
         1,
         r".*swagger-2\.yaml:1: /swagger: Swagger 2\.0 is not supported; convert to OpenAPI 3",
     ),
     (
         "spec-no-openapi",
-        [str(BAD / "no-openapi.yaml")],
+        ["mock", str(BAD / "no-openapi.yaml")],
         1,
         r".*no-openapi\.yaml:1: /: not an OpenAPI document: no 'openapi' field",
     ),
     (
         "scenario-bad-fault",
-        ["qualigate", "--scenario", "fault:nonsense"],
+        ["mock", "qualigate", "--scenario", "fault:nonsense"],
         2,
         r"Error: Invalid value for '--scenario': unknown fault 'nonsense'; faults are delay=SECONDS, reset, empty, 429\[=SECONDS\], 500, 502, 503, fail=N, expire-token.*",
     ),
     (
         "scenario-unknown",
-        ["qualigate", "--scenario", "nonsense"],
+        ["mock", "qualigate", "--scenario", "nonsense"],
         2,
         r"Error: Invalid value for '--scenario': unknown scenario 'nonsense': choose success, failure, .*",
     ),
     (
         "token-ttl-negative",
-        ["kapptivate", "--token-ttl", "-5"],
+        ["mock", "kapptivate", "--token-ttl", "-5"],
         2,
         r"Error: Invalid value for '--token-ttl': -5\.0 is not in the range 0<x<=31536000\.",
+    ),
+    (
+        "run-top-level-list",
+        ["run", str(BAD / "top-level-list.yaml")],
+        2,
+        r"Error: .*top-level-list\.yaml:1: /: not an OpenAPI document: the top level is a list",
+    ),
+    (
+        "run-swagger-2",
+        ["run", str(BAD / "swagger-2.yaml")],
+        2,
+        r"Error: .*swagger-2\.yaml:1: /swagger: Swagger 2\.0 is not supported; convert to OpenAPI 3",
     ),
 ]
 
@@ -451,7 +463,7 @@ if _unprivileged_port_start() > 1:  # where any user may bind any port, there is
     MOCK_CASES.append(
         (
             "port-privileged",
-            ["qualigate", "--port", "1"],
+            ["mock", "qualigate", "--port", "1"],
             1,
             r"testrelay mock: cannot listen on 127\.0\.0\.1:1: not permitted \(ports below 1024 need privileges.*",
         )
@@ -471,8 +483,8 @@ def _only_error_line(run: Run) -> str:
 
 @pytest.fixture(scope="module")
 def mock_runs() -> dict[str, Run]:
-    """`testrelay mock` with each thing it cannot use, all at once."""
-    runs = cli_all([["mock", *args] for _, args, _, _ in MOCK_CASES], as_user=True, timeout=60)
+    """`testrelay mock` (and `run`) with each thing it cannot use, all at once."""
+    runs = cli_all([args for _, args, _, _ in MOCK_CASES], as_user=True, timeout=60)
     return {case[0]: run for case, run in zip(MOCK_CASES, runs, strict=True)}
 
 
