@@ -15,7 +15,8 @@ from generator.mock.app import DEFAULT_API_KEY, MockApp, MockReset, Settings
 from generator.mock.journal import Journal
 from generator.mock.listen import ServeError, listening_socket, resolve_host, url_host
 from generator.mock.requestlog import RequestLog
-from generator.spec.load import SPECS, load_file, spec_path
+from generator.spec.load import load_file, no_spec_message, spec_path
+from generator.spec.problems import Problem, SpecError
 
 if TYPE_CHECKING:
     import uvicorn
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
     from generator.spec.ir import Api
 
 __all__ = [
-    "SPECS",
     "MockServer",
     "ServeError",
     "build_app",
@@ -51,6 +51,8 @@ def build_app(vendor_or_spec: str, settings: Settings | None = None) -> MockApp:
     from generator.spec.build import build_api  # here: `testrelay mock` builds the API in another process
 
     path = spec_path(vendor_or_spec)
+    if not path.is_file() and path.suffix not in (".yaml", ".yml", ".json"):
+        raise SpecError([Problem(vendor_or_spec, 1, "", no_spec_message(vendor_or_spec))])
     return MockApp(build_api(load_file(path), path.stem), settings)
 
 
@@ -101,6 +103,18 @@ class MockServer:
     @property
     def api_key(self) -> str:
         return self.app.settings.api_key
+
+    def credential(self, kind: str) -> str:
+        """What the mock accepts as `kind`: api_key, username, password, client_id or client_secret."""
+        accepted = self.app.settings.accepted
+        values = {
+            "api_key": accepted.api_key,
+            "username": accepted.username,
+            "password": accepted.basic_password,
+            "client_id": accepted.client_id,
+            "client_secret": accepted.oauth_secret,
+        }
+        return values[kind]
 
     @property
     def journal(self) -> Journal:

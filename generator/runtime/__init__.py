@@ -8,6 +8,7 @@ from generator.runtime._auth import (
     NoAuth,
     TokenExchangeAuth,
     scheme_auth,
+    token_url,
 )
 from generator.runtime._client import (
     DEFAULT_MAX_RETRIES,
@@ -54,6 +55,7 @@ from generator.runtime._polling import PollSpec, async_wait, wait
 from generator.runtime._redact import redact_url
 from generator.runtime._response import RawResponse
 from generator.runtime._security import AllOf, Requirement, Security, credential
+from generator.runtime._servers import ServerVariable, server_url
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
@@ -94,6 +96,7 @@ __all__ = [
     "Requirement",
     "RunFailedError",
     "Security",
+    "ServerVariable",
     "SyncAPIClient",
     "TokenExchangeAuth",
     "TokenExchangeError",
@@ -115,6 +118,8 @@ __all__ = [
     "require",
     "retry_hint",
     "scheme_auth",
+    "server_url",
     "to_json",
+    "token_url",
     "wait",
 ]

@@ -34,6 +34,7 @@ from generator.runtime._errors import (
     with_retry_after,
 )
 from generator.runtime._log import logger
+from generator.runtime._pagination import Page
 from generator.runtime._params import build_query
 from generator.runtime._pointers import get
 from generator.runtime._redact import shown_url
@@ -355,6 +356,19 @@ class SyncAPIClient(_Base):
         parsed, response = self._send(endpoint, call, auth, extra_headers, timeout, max_retries)
         return RawResponse(parsed, response)
 
+    def _page(
+        self,
+        endpoint: Endpoint[T],
+        call: Call,
+        *,
+        auth: httpx.Auth | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Page:
+        """One page for a paging walk that needs the response too (its URL, its `Link` header)."""
+        return Page(*self._send(endpoint, call, auth, extra_headers, timeout, max_retries))
+
     def _call(
         self,
         endpoint: Endpoint[T],
@@ -447,6 +461,19 @@ class AsyncAPIClient(_Base):
         """Like `_call`, keeping the response: for the generated `with_raw_response` methods."""
         parsed, response = await self._send(endpoint, call, auth, extra_headers, timeout, max_retries)
         return RawResponse(parsed, response)
+
+    async def _page(
+        self,
+        endpoint: Endpoint[T],
+        call: Call,
+        *,
+        auth: httpx.Auth | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Page:
+        """One page for a paging walk that needs the response too (its URL, its `Link` header)."""
+        return Page(*(await self._send(endpoint, call, auth, extra_headers, timeout, max_retries)))
 
     async def _call(
         self,

@@ -67,6 +67,7 @@ def check_spec(spec: LoadedSpec, *, lint: bool = True) -> list[Problem]:
     if not ref_problems and not schema_problems:  # the validator can fail, unlocated, on broken schemas
         problems += _openapi(spec, version, located_semantics)
     problems += extension_check.problems(spec) + references.dangling_operation_ids(spec)
+    problems += _server_defaults(spec)
     if lint:
         problems += lints.run(spec, schemas_valid=not schema_problems)
     return _ordered(problems)
@@ -198,4 +199,24 @@ def _path_parameters(spec: LoadedSpec) -> list[Problem]:
             problems.append(spec.problem(op.pointer, f"path parameter {name!r} is not declared"))
         for name in sorted(declared - templated):
             problems.append(spec.problem(op.pointer, f"path parameter {name!r} is not in the path {op.path!r}"))
+    return problems
+
+
+def _server_defaults(spec: LoadedSpec) -> list[Problem]:
+    """A default that a client would fill in must fit its place in the URL, unless the spec marks it a placeholder.
+
+    The generated client checks every value with the same rule, so such a default would fail there instead.
+    """
+    from generator.runtime._servers import ServerVariable, check_value
+
+    problems = []
+    for pointer, url, name, variable in extension_check.server_variables(spec.data):
+        default = variable.get("default")
+        if variable.get("x-placeholder") is True or not isinstance(default, str) or not isinstance(url, str):
+            continue
+        try:
+            check_value(url, ServerVariable(name, name, default), default)
+        except ValueError:
+            message = f"default {default!r} cannot fill its place in {url!r}: give a real one or mark it x-placeholder"
+            problems.append(spec.problem(jp.join(pointer, "default"), message))
     return problems

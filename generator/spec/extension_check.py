@@ -42,6 +42,7 @@ def _extension_holders(spec: LoadedSpec) -> list[tuple[str, str, dict[str, Any]]
                 holders.append(("securityScheme", jp.join("", "components", "securitySchemes", name), scheme))
     for op in document.operations(spec):
         holders.append(("operation", op.pointer, op.node))
+    holders += [("serverVariable", pointer, node) for pointer, _, _, node in server_variables(spec.data)]
     known = {pointer for _, pointer, _ in holders}
     holders += [("other", p, n) for p, n in _objects_with_extensions(spec.data, "") if p not in known]
     return holders
@@ -58,4 +59,26 @@ def _objects_with_extensions(node: Any, pointer: str) -> list[tuple[str, dict[st
     elif isinstance(node, list):
         for i, value in enumerate(node):
             found += _objects_with_extensions(value, jp.join(pointer, i))
+    return found
+
+
+def server_variables(root: Any) -> list[tuple[str, Any, str, dict[str, Any]]]:
+    """(pointer, server URL, name, variable) of every `servers` list: the document's, a path item's, an operation's."""
+    lists: list[tuple[str, Any]] = [("/servers", root.get("servers"))]
+    paths = root.get("paths")
+    for path, item in paths.items() if isinstance(paths, dict) else ():
+        if not isinstance(item, dict):
+            continue
+        lists.append((jp.join("", "paths", path, "servers"), item.get("servers")))
+        for method, op in item.items():
+            if isinstance(op, dict):
+                lists.append((jp.join("", "paths", path, method, "servers"), op.get("servers")))
+    found = []
+    for pointer, servers in lists:
+        for i, server in enumerate(servers) if isinstance(servers, list) else ():
+            if not isinstance(server, dict) or not isinstance(server.get("variables"), dict):
+                continue
+            for name, variable in server["variables"].items():
+                if isinstance(variable, dict):
+                    found.append((jp.join(pointer, i, "variables", name), server.get("url"), name, variable))
     return found
