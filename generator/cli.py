@@ -273,7 +273,7 @@ def _serve_mock(
         sock.close()
         raise
     base_url = f"http://{url_host(host)}:{sock.getsockname()[1]}{app.base_path}"
-    click.echo(f"mock of {app.api.title} on {base_url}; to point a client at it:")
+    click.echo(f"mock of {app.api.title} on {base_url}")
     click.echo(f"export {app.api.env_prefix}_BASE_URL={shlex.quote(base_url)}")
     default = "" if api_key else "  # the default test key"
     click.echo(f"export {app.api.env_prefix}_API_KEY={shlex.quote(settings.api_key)}{default}")

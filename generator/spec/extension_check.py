@@ -5,6 +5,7 @@ Apart from `check` because `generate` and the mock need this too, without the Op
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from generator import extensions
@@ -16,7 +17,25 @@ from generator.spec.problems import Problem, located
 
 def problems(spec: LoadedSpec) -> list[Problem]:
     """Every `x-` extension testrelay reads, against its JSON Schema and the objects it may sit on."""
-    problems = []
+    return [problem for _, found in _checked(spec) for problem in found]
+
+
+def without_invalid(spec: LoadedSpec) -> LoadedSpec:
+    """The spec less every extension that breaks its schema, for rules that read extensions as their schemas say."""
+    invalid = [pointer for pointer, found in _checked(spec) if found]
+    if not invalid:
+        return spec
+    data = copy.deepcopy(spec.data)
+    for pointer in invalid:
+        holder = jp.get(data, jp.parent(pointer))
+        if isinstance(holder, dict):
+            holder.pop(jp.split(pointer)[-1], None)
+    return LoadedSpec(spec.path, data, spec.lines, spec.warnings)
+
+
+def _checked(spec: LoadedSpec) -> list[tuple[str, list[Problem]]]:
+    """(pointer, problems) of every extension testrelay reads, wherever it is."""
+    checked = []
     for kind, pointer, node in _extension_holders(spec):
         for key, value in node.items():
             ext = extensions.EXTENSIONS.get(key)
@@ -25,11 +44,10 @@ def problems(spec: LoadedSpec) -> list[Problem]:
             at = jp.join(pointer, key)
             if kind not in ext.where:
                 allowed = " or ".join(sorted(ext.where))
-                problems.append(spec.problem(at, f"{key} belongs on a {allowed} object, not here"))
+                checked.append((at, [spec.problem(at, f"{key} belongs on a {allowed} object, not here")]))
                 continue
-            for error in extensions.validator(key).iter_errors(value):
-                problems.append(located(spec, at, error))
-    return problems
+            checked.append((at, [located(spec, at, error) for error in extensions.validator(key).iter_errors(value)]))
+    return checked
 
 
 def _extension_holders(spec: LoadedSpec) -> list[tuple[str, str, dict[str, Any]]]:
