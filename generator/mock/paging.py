@@ -16,9 +16,9 @@ import copy
 import math
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, overload
 
 from generator.spec import pointer as jp
 from generator.spec.ir import JsonSchema, Operation, Pagination, deref
@@ -48,16 +48,40 @@ def template_of(op: Operation) -> Any:
     return copy.deepcopy(success.examples[0].value)
 
 
-def seeded(op: Operation, pagination: Pagination, count: int, parents: Mapping[str, Any] | None = None) -> list[Any]:
+class Lazy(Sequence[Any]):
+    """Items made only when a page asks for them, so that a page costs what it returns, not the whole list."""
+
+    def __init__(self, length: int, make: Callable[[int], Any]) -> None:
+        self._length = length
+        self._make = make
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Any]: ...
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return [self._make(i) for i in range(*index.indices(self._length))]
+        if not -self._length <= index < self._length:
+            raise IndexError(index)
+        return self._make(index % self._length)
+
+
+def seeded(op: Operation, pagination: Pagination, count: int, parents: Mapping[str, Any] | None = None) -> Lazy:
     """N items; `parents` (the path's values, e.g. `testTargetId`) replace the same-named item fields."""
     template = template_of(op)
     examples = jp.get(template, pagination.items_pointer)
     if not isinstance(examples, list) or not examples:
-        return []
+        return Lazy(0, lambda i: None)
     cursor = jp.get(template, pagination.next_pointer) if pagination.style == "keyset" else None
     cursor_fields = tuple(cursor) if isinstance(cursor, dict) else ()
-    items = []
-    for i in range(count):
+
+    def make(i: int) -> Any:
         item = copy.deepcopy(examples[i % len(examples)])
         if isinstance(item, dict):
             if "id" in item:
@@ -66,8 +90,9 @@ def seeded(op: Operation, pagination: Pagination, count: int, parents: Mapping[s
             for name in cursor_fields:
                 base = examples[0].get(name) if isinstance(examples[0], dict) else None
                 item[name] = _step(base, i)
-        items.append(item)
-    return items
+        return item
+
+    return Lazy(count, make)
 
 
 def page_size(op: Operation, schemas: dict[str, JsonSchema], params: Mapping[str, Any]) -> int:
@@ -86,7 +111,11 @@ def page_size(op: Operation, schemas: dict[str, JsonSchema], params: Mapping[str
 
 
 def page(
-    op: Operation, pagination: Pagination, schemas: dict[str, JsonSchema], items: list[Any], params: Mapping[str, Any]
+    op: Operation,
+    pagination: Pagination,
+    schemas: dict[str, JsonSchema],
+    items: Sequence[Any],
+    params: Mapping[str, Any],
 ) -> Any:
     """The answer for one page of `items`, in the shape of the operation's first success example."""
     body = template_of(op)
@@ -115,7 +144,7 @@ def page(
     return body
 
 
-def _keyset(body: dict[str, Any], pagination: Pagination, items: list[Any], cursor: Any, size: int) -> Any:
+def _keyset(body: dict[str, Any], pagination: Pagination, items: Sequence[Any], cursor: Any, size: int) -> Any:
     example_cursor = jp.get(body, pagination.next_pointer)
     start = 0
     if cursor not in (None, {}, ""):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from typing import Any, cast
 
-from generator.spec import document, names
+from generator.spec import behaviours, document, names
 from generator.spec import pointer as jp
 from generator.spec.ir import (
     SCHEMA_REF,
@@ -180,6 +180,7 @@ class _Builder:
             schemas=dict(sorted(self.schemas.items())),
             rate_limit=_rate_limit(self.data.get("x-rate-limit")),
             notes=tuple(self.notes),
+            behaviours=behaviours.parse(self.data.get("x-mock")),
         )
 
     def _servers(self) -> tuple[Server, ...]:
