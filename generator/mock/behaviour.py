@@ -69,7 +69,7 @@ class Behaviour:
                 p.name: call.params[p.name] for p in op.parameters if p.location == "path" and p.name in call.params
             }
             items = paging.seeded(op, op.pagination, count, parents)
-            return success(op, paging.page(op, op.pagination, self.kit.api.schemas, items, call.params), "seeded")
+            return success(op, paging.page(self.kit.api, op, items, call.params), "seeded")
         for handler in self._handlers.get(op.operation_id, ()):
             answer = handler(call)
             if answer is not None:

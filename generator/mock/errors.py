@@ -1,9 +1,9 @@
 """Error answers in each vendor's own format, worked out from the error schema its spec declares.
 
 The body starts from the spec's first example for that status (the vendor's own wording) and
-the violations are written into whichever message fields the schema has: a Zod-style issue list
-(Octomind), `{message, errors: {field: [...]}}` (Testmo), `{error, message}` (Qualigate),
-`{detail}` (Kapptivate) or `{error}` (Doksi).
+the violations are written into whichever message fields the schema has: an issue list
+(`[{code, path, message}]`), `{message, errors: {field: [...]}}`, `{error, message}`, `{detail}`
+or `{error}`.
 """
 
 from __future__ import annotations

@@ -6,8 +6,10 @@ from 1, UUID-shaped ids are UUID5s of the operation and index, other strings get
 and, for a keyset cursor object, unique cursor fields (date-times one second apart, newest first),
 so that every cursor names exactly one item. The same N always yields the same items.
 
-Page size: the request's page-size parameter (`per_page`, `limit`, ...), else that parameter's
-schema default, else the number of items in the first success example. Page numbers start at 1.
+Page size: the request's page-size parameter that `x-mock: pages` names, else that parameter's
+schema default, else the number of items in the first success example; the same declaration says
+where the answer states its page number, the previous and last ones, the size and the total.
+Page numbers start at 1.
 """
 
 from __future__ import annotations
@@ -21,11 +23,11 @@ from datetime import datetime, timedelta
 from typing import Any, overload
 
 from generator.spec import pointer as jp
-from generator.spec.ir import JsonSchema, Operation, Pagination, deref
+from generator.spec.behaviours import Pages
+from generator.spec.ir import Api, JsonSchema, Operation, Pagination, deref
 
 ITEMS_HEADER = "x-testrelay-items"
 MAX_ITEMS = 10_000
-SIZE_PARAMETERS = ("per_page", "perPage", "page_size", "pageSize", "limit", "size")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 
 
@@ -95,33 +97,39 @@ def seeded(op: Operation, pagination: Pagination, count: int, parents: Mapping[s
     return Lazy(count, make)
 
 
-def page_size(op: Operation, schemas: dict[str, JsonSchema], params: Mapping[str, Any]) -> int:
-    for param in op.parameters:
-        if param.location == "query" and param.name in SIZE_PARAMETERS:
-            given = params.get(param.name)
-            if isinstance(given, int) and given > 0:
-                return given
-            schema = deref(schemas, param.schema)
-            default = schema.get("default") if isinstance(schema, dict) else None
-            if isinstance(default, int) and default > 0:
-                return default
+def declared_pages(api: Api, op: Operation) -> Pages | None:
+    """What `x-mock: pages` says of this list, if anything."""
+    return next((p for p in api.behaviours.pages if p.operation == op.operation_id), None)
+
+
+def page_size(op: Operation, schemas: dict[str, JsonSchema], params: Mapping[str, Any], pages: Pages | None) -> int:
+    """The request's size parameter, else its schema default, else the first example's item count."""
+    param = next((p for p in op.parameters if pages is not None and p.name == pages.size_parameter), None)
+    if param is not None:
+        given = params.get(param.name)
+        if isinstance(given, int) and given > 0:
+            return given
+        schema = deref(schemas, param.schema)
+        default = schema.get("default") if isinstance(schema, dict) else None
+        if isinstance(default, int) and default > 0:
+            return default
     pagination = op.pagination
     examples = jp.get(template_of(op), pagination.items_pointer) if pagination is not None else None
     return max(1, len(examples) if isinstance(examples, list) else 1)
 
 
-def page(
-    op: Operation,
-    pagination: Pagination,
-    schemas: dict[str, JsonSchema],
-    items: Sequence[Any],
-    params: Mapping[str, Any],
-) -> Any:
-    """The answer for one page of `items`, in the shape of the operation's first success example."""
+def page(api: Api, op: Operation, items: Sequence[Any], params: Mapping[str, Any]) -> Any:
+    """The answer for one page of `items`, in the shape of the operation's first success example.
+
+    Only the page's own items are read from `items`, so a page costs what it shows.
+    """
+    pagination = op.pagination
+    assert pagination is not None
+    pages = declared_pages(api, op)
     body = template_of(op)
     if not isinstance(body, dict):
         body = {}
-    size = page_size(op, schemas, params)
+    size = page_size(op, api.schemas, params, pages)
     if pagination.style == "keyset":
         return _keyset(body, pagination, items, params.get(pagination.parameter), size)
     number = params.get(pagination.parameter)
@@ -131,16 +139,17 @@ def page(
     jp.put(body, pagination.next_pointer, number + 1 if number < last else None)
     if pagination.has_more_pointer:
         jp.put(body, pagination.has_more_pointer, number < last)
-    envelope = {
-        pagination.parameter: number,
-        "prev_page": number - 1 if number > 1 else None,
-        "last_page": last,
-        "per_page": size,
-        "total": len(items),
-    }
-    for key, value in envelope.items():
-        if key in body:
-            body[key] = value
+    if pages is not None:
+        envelope = {
+            pages.page_pointer: number,
+            pages.prev_page_pointer: number - 1 if number > 1 else None,
+            pages.last_page_pointer: last,
+            pages.size_pointer: size,
+            pages.total_pointer: len(items),
+        }
+        for pointer, value in envelope.items():
+            if pointer is not None:
+                jp.put(body, pointer, value)
     return body
 
 

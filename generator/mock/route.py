@@ -1,6 +1,6 @@
 """Routing stage: which operation a request is for, from the method and path alone.
 
-404 for a path no operation has (under the server URL's path, e.g. Octomind's `/api`), 405 with
+404 for a path no operation has (under the server URL's path, such as `/api`), 405 with
 `Allow` for a method the path does not declare. Literal segments win over parameters
 (`/runs/threads/{id}` before `/runs/{id}/...`). Paths outside the API that a behaviour serves
 (a presigned upload URL) are handed to that behaviour before any of this.

@@ -40,6 +40,8 @@ def run(spec: LoadedSpec, ops: list[OperationRef]) -> Iterator[Problem]:
         yield from rules.upload(jp.join(_AT, "uploads", i), upload)
     for i, resource in enumerate(raw.get("resources") or ()):
         yield from rules.resource(jp.join(_AT, "resources", i), resource)
+    for i, pages in enumerate(raw.get("pages") or ()):
+        yield from rules.pages(jp.join(_AT, "pages", i), pages)
 
 
 def _under(*pointers: str | None) -> str:
@@ -202,6 +204,14 @@ class _Rules:
         yield from self.answer(jp.join(at, "madePointer"), upload["consumer"], upload["madePointer"])
         for i, ref in enumerate(upload.get("references") or ()):
             yield from self.request(jp.join(at, "references", i, "pointer"), ref["operation"], ref["pointer"])
+
+    def pages(self, at: str, pages: dict[str, Any]) -> Iterator[Problem]:
+        op_id = pages["operation"]
+        if not isinstance(self.by_id[op_id].node.get("x-pagination"), dict):
+            yield self.spec.problem(jp.join(at, "operation"), f"{op_id} has no x-pagination")
+        yield from self.parameter(jp.join(at, "sizeParameter"), op_id, pages.get("sizeParameter"), "query")
+        for key in ("pagePointer", "prevPagePointer", "lastPagePointer", "sizePointer", "totalPointer"):
+            yield from self.answer(jp.join(at, key), op_id, pages.get(key))
 
     def resource(self, at: str, resource: dict[str, Any]) -> Iterator[Problem]:
         if isinstance(resource.get("create"), str):

@@ -154,11 +154,25 @@ class Resource:
 
 
 @dataclass(frozen=True)
+class Pages:
+    """How a paged list states its page: the size parameter and the envelope's pointers."""
+
+    operation: str
+    size_parameter: str | None = None
+    page_pointer: str | None = None
+    prev_page_pointer: str | None = None
+    last_page_pointer: str | None = None
+    size_pointer: str | None = None
+    total_pointer: str | None = None
+
+
+@dataclass(frozen=True)
 class Behaviours:
     runs: tuple[RunStore, ...] = ()
     sinks: tuple[Sink, ...] = ()
     uploads: tuple[Upload, ...] = ()
     resources: tuple[Resource, ...] = ()
+    pages: tuple[Pages, ...] = ()
     operations: frozenset[str] = field(default_factory=frozenset)
     """Every operation a behaviour names."""
 
@@ -171,8 +185,21 @@ def parse(raw: Any) -> Behaviours:
     sinks = tuple(_sink(s) for s in raw.get("sinks") or () if isinstance(s, dict))
     uploads = tuple(_upload(u) for u in raw.get("uploads") or () if isinstance(u, dict))
     resources = tuple(_resource(r) for r in raw.get("resources") or () if isinstance(r, dict))
-    named = {op for op, _ in operation_refs(raw)}
-    return Behaviours(runs, sinks, uploads, resources, frozenset(named))
+    pages = tuple(
+        Pages(
+            operation=p["operation"],
+            size_parameter=p.get("sizeParameter"),
+            page_pointer=p.get("pagePointer"),
+            prev_page_pointer=p.get("prevPagePointer"),
+            last_page_pointer=p.get("lastPagePointer"),
+            size_pointer=p.get("sizePointer"),
+            total_pointer=p.get("totalPointer"),
+        )
+        for p in raw.get("pages") or ()
+        if isinstance(p, dict)
+    )
+    named = {op for op, where in operation_refs(raw) if where[0] != "pages"}
+    return Behaviours(runs, sinks, uploads, resources, pages, frozenset(named))
 
 
 def operation_refs(raw: Any) -> list[tuple[str, tuple[str | int, ...]]]:
@@ -191,6 +218,9 @@ def operation_refs(raw: Any) -> list[tuple[str, tuple[str | int, ...]]]:
                 for j, ref in enumerate(entry.get("references") or ()):
                     if isinstance(ref, dict):
                         found.append((ref.get("operation", ""), (kind, i, "references", j, "operation")))
+    for i, entry in enumerate(raw.get("pages") or ()):
+        if isinstance(entry, dict) and isinstance(entry.get("operation"), str):
+            found.append((entry["operation"], ("pages", i, "operation")))
     for i, entry in enumerate(raw.get("resources") or ()):
         for key in ("create", "read", "update", "delete", "list"):
             if isinstance(entry, dict) and isinstance(entry.get(key), str):

@@ -228,7 +228,7 @@ class SinkBehaviour:
                 return self._row(run) if run is not None else None
 
         items = paging.Lazy(len(owned), row)
-        return success(op, paging.page(op, pagination, self.kit.api.schemas, items, call.params), "runs listed")
+        return success(op, paging.page(self.kit.api, op, items, call.params), "runs listed")
 
     def append(self, call: Call) -> Answer:
         assert call.op is not None
@@ -349,7 +349,7 @@ class SinkBehaviour:
         if op.pagination is None:
             return success(op, copy.deepcopy(rows[:count]), "items listed")
         items = paging.Lazy(count, lambda i: copy.deepcopy(rows[i]))  # appended only: the first `count` stay
-        return success(op, paging.page(op, op.pagination, self.kit.api.schemas, items, call.params), "items listed")
+        return success(op, paging.page(self.kit.api, op, items, call.params), "items listed")
 
 
 def _now() -> str:
