@@ -19,7 +19,7 @@ REDACTED = "<redacted>"
 DEFAULT_CAPACITY = 5_000
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     method: str
     path: str

@@ -21,7 +21,7 @@ DURATION_HEADER = "x-testrelay-duration"
 DEFAULT_READS = 2
 
 
-@dataclass
+@dataclass(slots=True)
 class Run:
     outcome: str
     reads_needed: int = DEFAULT_READS

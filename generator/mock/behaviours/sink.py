@@ -34,19 +34,19 @@ from generator.spec.behaviours import Sink, Step
 from generator.spec.ir import Operation
 
 
-@dataclass
+@dataclass(slots=True)
 class _Thread:
     id: Any
     run_id: str
     completed: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class _SinkRun:
     id: Any
     owner: str | None
     row: dict[str, Any]
-    """The row's fixed part: the example with the create request's values."""
+    """The create request's values the row shows, over the read example's row (shared, not copied per run)."""
     created_at: str
     pace: Run
     threads: list[_Thread] = field(default_factory=list)
@@ -73,6 +73,8 @@ class SinkBehaviour:
         self.runs: Bounded[str, _SinkRun] = Bounded(kit.capacity, self._evicted)
         self._threads: Bounded[str, _Thread] = Bounded(kit.capacity)
         self._row_valid = kit.valid(self.read_op)
+        template = jp.get(self._answer_template(), decl.read.row_pointer or "")
+        self._template_row: dict[str, Any] = template if isinstance(template, dict) else {}
 
     def handlers(self) -> dict[str, Handler]:
         d = self.decl
@@ -148,15 +150,23 @@ class SinkBehaviour:
         row = jp.get(answer, self.decl.read.row_pointer or "")
         if not isinstance(row, dict):
             return {}
+        before = copy.deepcopy(row)
+        row.update(copy.deepcopy(payload))
+        if self._row_valid(answer):
+            return {k: v for k, v in row.items() if k in payload}  # one check when every value fits
+        row.clear()
+        row.update(before)
+        kept = {}
         for key, value in payload.items():
-            had, before = key in row, row.get(key)
+            had, old = key in row, row.get(key)
             row[key] = copy.deepcopy(value)
-            if not self._row_valid(answer):
-                if had:
-                    row[key] = before
-                else:
-                    del row[key]
-        return row
+            if self._row_valid(answer):
+                kept[key] = row[key]
+            elif had:
+                row[key] = old
+            else:
+                del row[key]
+        return kept
 
     def _answer_template(self) -> Any:
         success_answer = self.read_op.success
@@ -164,7 +174,8 @@ class SinkBehaviour:
         return copy.deepcopy(example)
 
     def _row(self, run: _SinkRun, ended: bool = False) -> dict[str, Any]:
-        row = copy.deepcopy(run.row)
+        row = copy.deepcopy(self._template_row)
+        row.update(copy.deepcopy(run.row))
         decl = self.decl.row
         failures = run.counts["failure"]
         if ended and not failures and run.pace.outcome != "success":
@@ -218,16 +229,19 @@ class SinkBehaviour:
         assert op is not None and self.decl.list is not None
         pagination = op.pagination
         with self.kit.lock:
-            owned = list(self._owners.get(self._param(call, self.decl.list), ()))
+            owned = self._owners.get(self._param(call, self.decl.list))
+            count = len(owned) if owned else 0
         if pagination is None or not owned:
             return None
 
         def row(i: int) -> Any:
+            """The i-th newest run: read from the deque's right end, O(1) for the first pages."""
             with self.kit.lock:
-                run = self.runs.get(owned[len(owned) - 1 - i])  # newest first
+                index = len(owned) - 1 - i
+                run = self.runs.get(owned[index]) if 0 <= index < len(owned) else None
                 return self._row(run) if run is not None else None
 
-        items = paging.Lazy(len(owned), row)
+        items = paging.Lazy(count, row)
         return success(op, paging.page(self.kit.api, op, items, call.params), "runs listed")
 
     def append(self, call: Call) -> Answer:
