@@ -9,8 +9,9 @@ Run from the repository with the project's virtualenv (Linux: RSS is read from /
 Each mock runs in its own process (this script with `--serve`), on 127.0.0.1 and a free port, with the
 store size raised above `--stored` so that nothing is evicted while it is measured. Nothing else is addressed.
 
-1. Flat cost, sequential, one keep-alive connection: with 1 stored run, then after filling the store to
-   `--stored` runs through the API (the same server), the median time of `--reads` requests of each kind:
+1. Flat cost, sequential, one keep-alive connection per mock: three mocks at once, holding 1 run, 15 runs and
+   `--stored` runs (filled through the API), read in alternating rounds so that the machine's other work weighs
+   on all alike; the median time of `--reads` requests of each kind:
    - a status read of a run (Qualigate `GET /api/v1/trigger?test_run_id=`, Testmo `GET /automation/runs/{id}`),
    - a list page (Testmo `GET /projects/1/automation/runs?per_page=15`, the newest 15) and a results read
      (Qualigate `GET /api/v1/results?test_run_ids=`), also read with 15 runs stored (a full page: the
@@ -19,7 +20,7 @@ store size raised above `--stored` so that nothing is evicted while it is measur
 2. Memory under load: `--clients` threads, each with its own keep-alive connection, loop over a trigger (or
    create), two status reads and a results read (or list page) for `--load-seconds`; the server's RSS is read
    at 5 s and at the end, and the requests answered per 10 s window are printed. The ratio of the two RSS
-   readings is the figure (goal: under 1.2x). The server keeps its defaults here (store and journal of 5,000).
+   readings is the figure (goal: under 1.2x). The server keeps its defaults here (store and journal of 2,000).
 
 The load generator is Python threads under one GIL, sharing the machine with the server: the absolute rates
 say more about the machine than about the mock; the ratios are the result.
@@ -163,44 +164,55 @@ VENDORS = {
 }
 
 
-def _median_ms(client: Client, call: Callable[[Client, Any], int], run: Any, count: int) -> float:
-    """The median, not the mean: on a shared machine a few requests wait for the CPU, whatever the mock does."""
+def _times(client: Client, call: Callable[[Client, Any], int], run: Any, count: int) -> list[float]:
+    """Seconds per request; the medians are printed, not the means: on a shared machine a few requests
+    wait for the CPU, whatever the mock does."""
     times = []
     for _ in range(count):
         start = time.perf_counter()
         status = call(client, run)
         times.append(time.perf_counter() - start)
         assert status == 200, status
-    return statistics.median(times) * 1000
+    return times
 
 
-def flat_cost(vendor: Vendor, stored: int, reads: int) -> None:
-    """Status reads of one run and list pages, with 1 run stored (a page of 15 for a list), then `stored`."""
-    with Server(vendor.name, store_size=stored * 2) as server:
-        client = Client(server.port, vendor.base)
-        first = vendor.create(client)
-        for _ in range(300):  # warm the server, its caches and the connection
-            vendor.status(client, first)
-            vendor.listing(client, first)
-        status_one = _median_ms(client, vendor.status, first, reads)
-        list_one = _median_ms(client, vendor.listing, first, reads)
-        for _ in range(PAGE - 1):
-            vendor.create(client)
-        list_page = _median_ms(client, vendor.listing, first, reads)
+def flat_cost(vendor: Vendor, stored: int, reads: int, rounds: int = 10) -> None:
+    """Status reads of one run and list pages on two mocks at once: one holding 1 run (and one holding a full
+    page, for lists), the other `stored`. The readings alternate in `rounds`, so that whatever else the machine
+    does at a moment weighs on both alike."""
+    servers = [Server(vendor.name, store_size=stored * 2) for _ in range(3)]
+    for server in servers:
+        server.__enter__()
+    try:
+        clients = [Client(server.port, vendor.base) for server in servers]
+        sizes = [1, PAGE, stored]
+        firsts = []
         fill = time.perf_counter()
-        for _ in range(stored - PAGE):
-            vendor.create(client)
+        for client, size in zip(clients, sizes, strict=True):
+            firsts.append(vendor.create(client))
+            for _ in range(size - 1):
+                vendor.create(client)
         filled = time.perf_counter() - fill
-        status_many = _median_ms(client, vendor.status, first, reads)
-        list_many = _median_ms(client, vendor.listing, first, reads)
-        client.close()
-    print(
-        f"{vendor.name}: {stored - PAGE} more runs stored in {filled:.1f} s ({(stored - PAGE) / filled:.0f} creates/s)"
-    )
+        for client, first in zip(clients, firsts, strict=True):
+            for _ in range(300):  # warm each server, its caches and the connection
+                vendor.status(client, first)
+                vendor.listing(client, first)
+        times: dict[tuple[str, int], list[float]] = {}
+        for _ in range(rounds):
+            for client, first, size in zip(clients, firsts, sizes, strict=True):
+                for name, call in (("status", vendor.status), ("list", vendor.listing)):
+                    times.setdefault((name, size), []).extend(_times(client, call, first, reads // rounds))
+        for client in clients:
+            client.close()
+    finally:
+        for server in servers:
+            server.__exit__()
+    print(f"{vendor.name}: {stored + PAGE} runs stored in {filled:.1f} s ({(stored + PAGE) / filled:.0f} creates/s)")
+    median = {key: statistics.median(values) * 1000 for key, values in times.items()}
     rows = [
-        ("status read", "1 run", status_one, status_many),
-        (vendor.listing_name, "1 run", list_one, list_many),
-        (vendor.listing_name, f"{PAGE} runs", list_page, list_many),
+        ("status read", "1 run", median[("status", 1)], median[("status", stored)]),
+        (vendor.listing_name, "1 run", median[("list", 1)], median[("list", stored)]),
+        (vendor.listing_name, f"{PAGE} runs", median[("list", PAGE)], median[("list", stored)]),
     ]
     for name, few, one, many in rows:
         print(f"  {name:<16} {few:>8} {one:6.3f} ms   {stored} runs {many:6.3f} ms   ratio {many / one:.2f}x")

@@ -9,7 +9,7 @@ presigned uploads, CRUD resources) are the spec's to declare with `x-mock`
 (generator/mock/behaviours/). Every request is in the journal, with what was done to it.
 
 Memory stays flat under any load: the journal and every store keep the newest `journal_size` and
-`store_size` entries (5,000 each by default) and drop the oldest; lookups are by id.
+`store_size` entries (2,000 each by default) and drop the oldest; lookups are by id.
 """
 
 from __future__ import annotations

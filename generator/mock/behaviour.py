@@ -68,7 +68,8 @@ class Behaviour:
             parents = {
                 p.name: call.params[p.name] for p in op.parameters if p.location == "path" and p.name in call.params
             }
-            items = paging.seeded(op, op.pagination, count, parents)
+            pages = paging.declared_pages(self.kit.api, op)
+            items = paging.seeded(op, op.pagination, count, parents, pages.item_id_pointer if pages else None)
             return success(op, paging.page(self.kit.api, op, items, call.params), "seeded")
         for handler in self._handlers.get(op.operation_id, ()):
             answer = handler(call)

@@ -15,7 +15,7 @@ from typing import Generic, TypeVar
 K = TypeVar("K")
 V = TypeVar("V")
 
-DEFAULT_CAPACITY = 5_000
+DEFAULT_CAPACITY = 2_000
 
 
 class Bounded(MutableMapping[K, V], Generic[K, V]):

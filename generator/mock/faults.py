@@ -78,7 +78,7 @@ def parse(text: str) -> Fault:
 class Counter:
     """How many times each (fault text, method, path) has failed, for `fail=N`; the newest keys only."""
 
-    def __init__(self, capacity: int = 5_000) -> None:
+    def __init__(self, capacity: int = 2_000) -> None:
         self._lock = threading.Lock()
         self._seen: Bounded[tuple[str, str, str], int] = Bounded(capacity)
 

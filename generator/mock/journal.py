@@ -1,6 +1,6 @@
 """Every request a mock received and what it did with it, for tests to assert on, credentials redacted.
 
-The journal is bounded: past `capacity` entries (5,000 by default, `Settings.journal_size`) the
+The journal is bounded: past `capacity` entries (2,000 by default, `Settings.journal_size`) the
 oldest are dropped, so a mock under any load keeps flat memory. `received` still counts them all.
 An entry is written when the request arrives, before any stage runs, so a request answered by a
 fault (`reset`, `503`) is there too; `outcome` then says what was done: `answered 200`,
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 _SECRET_HEADERS = frozenset({"authorization", "x-api-key", "cookie", "proxy-authorization"})
 REDACTED = "<redacted>"
-DEFAULT_CAPACITY = 5_000
+DEFAULT_CAPACITY = 2_000
 
 
 @dataclass(slots=True)

@@ -74,8 +74,14 @@ class Lazy(Sequence[Any]):
         return self._make(index % self._length)
 
 
-def seeded(op: Operation, pagination: Pagination, count: int, parents: Mapping[str, Any] | None = None) -> Lazy:
-    """N items; `parents` (the path's values, e.g. `testTargetId`) replace the same-named item fields."""
+def seeded(
+    op: Operation,
+    pagination: Pagination,
+    count: int,
+    parents: Mapping[str, Any] | None = None,
+    id_pointer: str | None = None,
+) -> Lazy:
+    """N items; `parents` (the path's values) replace the same-named item fields; ids at `id_pointer` unique."""
     template = template_of(op)
     examples = jp.get(template, pagination.items_pointer)
     if not isinstance(examples, list) or not examples:
@@ -86,8 +92,8 @@ def seeded(op: Operation, pagination: Pagination, count: int, parents: Mapping[s
     def make(i: int) -> Any:
         item = copy.deepcopy(examples[i % len(examples)])
         if isinstance(item, dict):
-            if "id" in item:
-                item["id"] = _unique(item["id"], op.operation_id, i)
+            if id_pointer is not None and jp.get(item, id_pointer) is not None:
+                jp.put(item, id_pointer, _unique(jp.get(item, id_pointer), op.operation_id, i))
             item.update({k: v for k, v in (parents or {}).items() if k in item})
             for name in cursor_fields:
                 base = examples[0].get(name) if isinstance(examples[0], dict) else None
@@ -131,7 +137,8 @@ def page(api: Api, op: Operation, items: Sequence[Any], params: Mapping[str, Any
         body = {}
     size = page_size(op, api.schemas, params, pages)
     if pagination.style == "keyset":
-        return _keyset(body, pagination, items, params.get(pagination.parameter), size)
+        id_pointer = pages.item_id_pointer if pages is not None else None
+        return _keyset(body, pagination, items, params.get(pagination.parameter), size, id_pointer)
     number = params.get(pagination.parameter)
     number = number if isinstance(number, int) and number > 0 else 1
     last = max(1, math.ceil(len(items) / size))
@@ -153,30 +160,32 @@ def page(api: Api, op: Operation, items: Sequence[Any], params: Mapping[str, Any
     return body
 
 
-def _keyset(body: dict[str, Any], pagination: Pagination, items: Sequence[Any], cursor: Any, size: int) -> Any:
+def _keyset(
+    body: dict[str, Any], pagination: Pagination, items: Sequence[Any], cursor: Any, size: int, id_pointer: str | None
+) -> Any:
     example_cursor = jp.get(body, pagination.next_pointer)
     start = 0
     if cursor not in (None, {}, ""):
         start = len(items)
         for i, item in enumerate(items):
-            if _same(_cursor_of(item, example_cursor), cursor):
+            if _same(_cursor_of(item, example_cursor, id_pointer), cursor):
                 start = i + 1
                 break
     chunk = items[start : start + size]
     jp.put(body, pagination.items_pointer, chunk)
     has_more = start + size < len(items)
     if chunk:
-        jp.put(body, pagination.next_pointer, _cursor_of(chunk[-1], example_cursor))
+        jp.put(body, pagination.next_pointer, _cursor_of(chunk[-1], example_cursor, id_pointer))
     if pagination.has_more_pointer:
         jp.put(body, pagination.has_more_pointer, has_more)
     return body
 
 
-def _cursor_of(item: Any, example_cursor: Any) -> Any:
-    """The cursor naming `item`: each field of an object cursor from the item's same-named field."""
+def _cursor_of(item: Any, example_cursor: Any, id_pointer: str | None) -> Any:
+    """The cursor naming `item`: each field of an object cursor from the item's same-named field, else its id."""
     if isinstance(example_cursor, dict) and isinstance(item, dict):
         return {name: item.get(name) for name in example_cursor}
-    return item.get("id") if isinstance(item, dict) else item
+    return jp.get(item, id_pointer) if id_pointer is not None else item
 
 
 def _same(ours: Any, theirs: Any) -> bool:

@@ -18,7 +18,7 @@ from generator.mock.bounded import Bounded
 from generator.mock.call import Answer, Call
 from generator.mock.validate import Validators
 
-_CHECKED = 4_096
+_CHECKED = 1_024
 
 
 class Respond:

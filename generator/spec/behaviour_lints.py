@@ -212,6 +212,9 @@ class _Rules:
         yield from self.parameter(jp.join(at, "sizeParameter"), op_id, pages.get("sizeParameter"), "query")
         for key in ("pagePointer", "prevPagePointer", "lastPagePointer", "sizePointer", "totalPointer"):
             yield from self.answer(jp.join(at, key), op_id, pages.get(key))
+        if isinstance(pages.get("itemIdPointer"), str):
+            where = self.items_of(op_id) + pages["itemIdPointer"]
+            yield from self.answer(jp.join(at, "itemIdPointer"), op_id, where)
 
     def resource(self, at: str, resource: dict[str, Any]) -> Iterator[Problem]:
         if isinstance(resource.get("create"), str):

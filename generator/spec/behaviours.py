@@ -164,6 +164,8 @@ class Pages:
     last_page_pointer: str | None = None
     size_pointer: str | None = None
     total_pointer: str | None = None
+    item_id_pointer: str | None = None
+    """In an item: its id, made unique in seeded lists (and the cursor, when the cursor is an id)."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,7 @@ def parse(raw: Any) -> Behaviours:
             last_page_pointer=p.get("lastPagePointer"),
             size_pointer=p.get("sizePointer"),
             total_pointer=p.get("totalPointer"),
+            item_id_pointer=p.get("itemIdPointer"),
         )
         for p in raw.get("pages") or ()
         if isinstance(p, dict)
