@@ -112,8 +112,16 @@ class Client:
 
     def call(self, method: str, path: str, body: Any = None) -> tuple[int, Any]:
         data = json.dumps(body) if body is not None else None
-        self.connection.request(method, self.base + path, body=data, headers=AUTH)
-        response = self.connection.getresponse()
+        for attempt in (1, 2):
+            try:
+                self.connection.request(method, self.base + path, body=data, headers=AUTH)
+                response = self.connection.getresponse()
+                break
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                # The server closes a keep-alive connection left idle (uvicorn: 5 s): connect again, once.
+                self.connection.close()
+                if attempt == 2:
+                    raise
         raw = response.read()
         return response.status, json.loads(raw) if raw else None
 
