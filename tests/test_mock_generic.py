@@ -13,18 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from generator.spec.load import SPECS, load_file
+from generator.spec.load import load_file, vendor_specs
 
 MOCK = Path(__file__).resolve().parent.parent / "generator" / "mock"
 NOT_STAGES = {"plugin.py", "server.py"}
 """The pytest plugin and the thread runner, whose docstrings show usage with a vendor's name."""
-VENDORS = sorted(path.stem for path in SPECS.glob("*.yaml"))
+VENDORS = sorted(vendor_specs())
 
 
 @functools.cache
 def _operation_ids() -> frozenset[str]:
     found: set[str] = set()
-    for path in SPECS.glob("*.yaml"):
+    for path in vendor_specs().values():
         for item in load_file(path).data["paths"].values():
             found |= {op["operationId"] for op in item.values() if isinstance(op, dict) and "operationId" in op}
     return frozenset(found)

@@ -8,7 +8,6 @@ changes, these tests say whether the client and the mock still agree with it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -35,7 +34,8 @@ from . import models
 from .client import AsyncDoksiClient as AsyncClient
 from .client import DoksiClient as Client
 
-SPEC = Path(__file__).parent / "../../specs/doksi.yaml"
+SPEC = "doksi"
+"""A spec shipped with testrelay, found by its vendor name wherever testrelay is installed."""
 
 EXAMPLES: list[ExampleCase] = [
     ExampleCase(
@@ -471,7 +471,7 @@ def test_run_outcome(call: Caller, case: RunCase) -> None:
         case.trigger,
         **case.call.call_arguments(),
         poll_interval=0.01,
-        timeout=30,
+        deadline=30,
         on_update=seen.append,
         extra_headers={OUTCOME: case.outcome},
     )
@@ -485,7 +485,7 @@ def test_run_outcome(call: Caller, case: RunCase) -> None:
                 case.trigger,
                 **case.call.call_arguments(),
                 poll_interval=0.01,
-                timeout=30,
+                deadline=30,
                 raise_on_failure=True,
                 extra_headers={OUTCOME: case.outcome},
             )
@@ -499,6 +499,6 @@ def test_wait_deadline(call: Caller) -> None:
             case.trigger,
             **case.call.call_arguments(),
             poll_interval=0.01,
-            timeout=0.2,
+            deadline=0.2,
             extra_headers={READS: "1000000"},
         )

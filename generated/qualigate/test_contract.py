@@ -9,7 +9,6 @@ changes, these tests say whether the client and the mock still agree with it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -36,7 +35,8 @@ from . import models
 from .client import AsyncQualigateClient as AsyncClient
 from .client import QualigateClient as Client
 
-SPEC = Path(__file__).parent / "../../specs/qualigate.yaml"
+SPEC = "qualigate"
+"""A spec shipped with testrelay, found by its vendor name wherever testrelay is installed."""
 
 EXAMPLES: list[ExampleCase] = [
     ExampleCase(
@@ -263,7 +263,7 @@ ERRORS: list[ErrorCase] = [
         EXAMPLES[0],
         429,
         runtime.RateLimitError,
-        body_type=models.RateLimitError,
+        body_type=models.RateLimitErrorModel,
         body={
             "error": "Too Many Requests",
             "message": "Rate limit exceeded. Please try again later.",
@@ -309,7 +309,7 @@ ERRORS: list[ErrorCase] = [
         EXAMPLES[1],
         429,
         runtime.RateLimitError,
-        body_type=models.RateLimitError,
+        body_type=models.RateLimitErrorModel,
         body={
             "error": "Too Many Requests",
             "message": "Rate limit exceeded. Please try again later.",
@@ -355,7 +355,7 @@ ERRORS: list[ErrorCase] = [
         EXAMPLES[6],
         429,
         runtime.RateLimitError,
-        body_type=models.RateLimitError,
+        body_type=models.RateLimitErrorModel,
         body={
             "error": "Too Many Requests",
             "message": "Rate limit exceeded. Please try again later.",
@@ -526,7 +526,7 @@ def test_run_outcome(call: Caller, case: RunCase) -> None:
         case.trigger,
         **case.call.call_arguments(),
         poll_interval=0.01,
-        timeout=30,
+        deadline=30,
         on_update=seen.append,
         extra_headers={OUTCOME: case.outcome},
     )
@@ -540,7 +540,7 @@ def test_run_outcome(call: Caller, case: RunCase) -> None:
                 case.trigger,
                 **case.call.call_arguments(),
                 poll_interval=0.01,
-                timeout=30,
+                deadline=30,
                 raise_on_failure=True,
                 extra_headers={OUTCOME: case.outcome},
             )
@@ -554,6 +554,6 @@ def test_wait_deadline(call: Caller) -> None:
             case.trigger,
             **case.call.call_arguments(),
             poll_interval=0.01,
-            timeout=0.2,
+            deadline=0.2,
             extra_headers={READS: "1000000"},
         )

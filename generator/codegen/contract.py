@@ -16,12 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from generator.codegen.context import ClientContext, Method, Pager, TriggerWaiter, api_title, docstring
+from generator.codegen.imports import Imports
+from generator.codegen.types import ANY, MODELS, TypeRef
 from generator.mock.behaviours.runs import ends_judged
 from generator.mock.negotiation import answering_example
 from generator.mock.security import DEFAULT_API_KEY
 from generator.runtime._errors import error_class
 from generator.spec import pointer as jp
 from generator.spec.ir import Api, Operation, Parameter, Response, deref
+from generator.spec.load import vendor_spec
 
 _PAGE_SIZE_NAMES = ("per_page", "perpage", "page_size", "pagesize", "limit", "size")
 _SAFE_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
@@ -72,6 +75,9 @@ class ContractContext:
     module_doc: str
     spec_path: str
     """The spec, relative to the generated package, so the suite finds it wherever the tree is cloned."""
+    spec_vendor: str | None
+    """The vendor name when the spec is one shipped with testrelay: the suite then finds it as package data,
+    the same from a wheel as from a checkout."""
     examples: list[Case] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     runs: list[str] = field(default_factory=list)
@@ -87,13 +93,14 @@ class ContractContext:
     trigger_idempotent: bool = False
     token_exchange_path: str | None = None
     has_unexampled: bool = False
+    imports: Imports = field(default_factory=Imports)
+    """What the suite's rows refer to beyond the fixed imports of the template."""
 
 
 def build_contract(api: Api, client: ClientContext, spec_file: Path, package_dir: Path) -> ContractContext:
     from generator.mock.synth import Synthesizer  # slow to import; only generation needs it
 
     samples = _Samples(Synthesizer(api.schemas, seed=0))
-    models = frozenset(client.all_models)
     spec_path = Path(os.path.relpath(spec_file.resolve(), package_dir.resolve())).as_posix()
     doc = docstring(
         f"Contract tests: the generated client of the {api_title(api)} against its mock server, over real HTTP.",
@@ -102,7 +109,7 @@ def build_contract(api: Api, client: ClientContext, spec_file: Path, package_dir
         "these tests say whether the client and the mock still agree with it.",
         indent=0,
     )
-    ctx = ContractContext(api, client, doc, spec_path)
+    ctx = ContractContext(api, client, doc, spec_path, vendor_spec(spec_file))
     base_path = api.base_path
     auth = _auth_header(api, client)
     by_id = {op.operation_id: (op, m) for op, m in zip(api.operations, client.methods, strict=True)}
@@ -111,7 +118,7 @@ def build_contract(api: Api, client: ClientContext, spec_file: Path, package_dir
         s.token_exchange.operation_id: s.token_exchange.key_pointer for s in api.security_schemes if s.token_exchange
     }
     for op, method in by_id.values():
-        for case in _cases(op, method, samples, base_path, auth, models, exchange_keys.get(op.operation_id)):
+        for case in _cases(op, method, samples, base_path, auth, ctx.imports, exchange_keys.get(op.operation_id)):
             ctx.examples.append(case)
             first_case.setdefault(op.operation_id, case)
     ctx.has_unexampled = any(c.result == "NO_EXAMPLE" for c in ctx.examples)
@@ -119,7 +126,7 @@ def build_contract(api: Api, client: ClientContext, spec_file: Path, package_dir
         index = ctx.examples.index(first_case[op.operation_id])
         for response in op.responses:
             if not response.is_success and response.status.isdigit():
-                ctx.errors.append(_error_case(index, response, method, models))
+                ctx.errors.append(_error_case(index, response, method, ctx.imports))
     exchange = next((s.token_exchange for s in api.security_schemes if s.token_exchange is not None), None)
     default_scheme = client.auth[0].key if client.auth else None
     authenticated = [first_case[op.operation_id] for op, _ in by_id.values() if op.security]
@@ -129,7 +136,7 @@ def build_contract(api: Api, client: ClientContext, spec_file: Path, package_dir
         uses_exchange = any(s.key == default_scheme and s.token_exchange for s in api.security_schemes)
         ctx.auth_error = "TokenExchangeError" if uses_exchange else "AuthenticationError"
         unauthorized = _error_type(case.method, "401")
-        ctx.unauthorized_type = _qualified(unauthorized, models) if unauthorized else None
+        ctx.unauthorized_type = _qualified(unauthorized, ctx.imports) if unauthorized else None
         if uses_exchange and exchange is not None:
             ctx.token_exchange_path = base_path + api.operation(exchange.operation_id).path
     comparable = [c for c in first_case.values() if c.result != "NO_EXAMPLE"]
@@ -150,7 +157,43 @@ def build_contract(api: Api, client: ClientContext, spec_file: Path, package_dir
         page = _page_case(op, pager, first_case[op.operation_id], api.schemas)
         if page is not None:
             ctx.pages.append(page)
+    _suite_imports(ctx)
     return ctx
+
+
+def _suite_imports(ctx: ContractContext) -> None:
+    """The imports of `test_contract.py`, from the tests and rows the template will print."""
+    imports = ctx.imports
+    imports.add("collections.abc", "Iterator")
+    if ctx.spec_vendor is None:
+        imports.add("pathlib", "Path")
+    imports.module("pytest")
+    imports.add("generator.mock.server", "MockServer", "run_mock")
+    imports.add(".client", f"Async{ctx.client.prefix}Client as AsyncClient")
+    imports.add(".client", f"{ctx.client.prefix}Client as Client")
+    contract = {"Caller", "ExampleCase"}
+    if ctx.examples:
+        contract |= {"Wire", "check_wire"}
+    if ctx.has_unexampled:
+        contract.add("NO_EXAMPLE")
+    if ctx.errors:
+        contract |= {"ErrorCase", "parse"}
+    if ctx.auth_index is not None:
+        contract.add("unauthenticated")
+        if ctx.unauthorized_type:
+            contract.add("parse")
+    if ctx.retry_index is not None or ctx.trigger_index is not None:
+        contract |= {"FAULT", "requests_to"}
+    if ctx.runs:
+        contract |= {"OUTCOME", "READS", "RunCase", "value_at"}
+        imports.add("typing", "Any")
+    if ctx.token_exchange_path and ctx.runs:
+        contract |= {"DURATION", "requests_to"}
+    if ctx.pages:
+        contract |= {"ITEMS", "PageCase", "requests_to"}
+    imports.add("generator.contract", *contract)
+    if ctx.errors or ctx.auth_index is not None or ctx.trigger_index is not None or ctx.runs:
+        imports.module("generator.runtime as runtime")
 
 
 def _operation_id(by_id: dict[str, tuple[Operation, Method]], method: Method) -> str:
@@ -209,7 +252,7 @@ def _cases(
     samples: _Samples,
     base_path: str,
     auth: tuple[str, str] | None,
-    models: frozenset[str],
+    used: Imports,
     key_pointer: str | None = None,
 ) -> list[Case]:
     params = [
@@ -237,10 +280,10 @@ def _cases(
     for name, payload in bodies:
         case = Case(method, name, arguments, path, f"Wire({', '.join(wire)})")
         if payload is not None:
-            case.body, case.body_type = _literal(payload), _qualified(method.body_model, models)
+            case.body, case.body_type = _literal(payload), _qualified(method.body_model, used)
         elif content is not None:
             case.content = repr(content)
-        _expect(case, op, payload, models)
+        _expect(case, op, payload, used)
         cases.append(case)
     return cases
 
@@ -251,7 +294,7 @@ def _with_key(body: Any, pointer: str) -> Any:
     return body
 
 
-def _expect(case: Case, op: Operation, payload: Any, models: frozenset[str]) -> None:
+def _expect(case: Case, op: Operation, payload: Any, used: Imports) -> None:
     """The response the mock is asked for (Prism's `Prefer`) and what the call must then return.
 
     The example is the one the mock itself answers this request with: one rule for both.
@@ -262,7 +305,7 @@ def _expect(case: Case, op: Operation, payload: Any, models: frozenset[str]) -> 
     case.prefer = f"code={success.status}"
     if success.schema is None:
         return
-    case.result_type = _qualified(case.method.returns, models)
+    case.result_type = _qualified(case.method.returns, used)
     example = answering_example(op, success, payload, request_example=case.example)
     if example is None:
         case.result = "NO_EXAMPLE"
@@ -271,11 +314,13 @@ def _expect(case: Case, op: Operation, payload: Any, models: frozenset[str]) -> 
     case.result = _literal(example.value)
 
 
-def _qualified(annotation: str | None, models: frozenset[str]) -> str:
-    """An annotation with its model names read from the `models` module, where no test name can shadow them."""
-    if annotation is None:
-        return "Any"
-    return re.sub(r"\b[A-Za-z_]\w*\b", lambda m: f"models.{m[0]}" if m[0] in models else m[0], annotation)
+def _qualified(kind: TypeRef | None, used: Imports) -> str:
+    """A type with its model names read from the `models` module, where no test name can shadow them."""
+    kind = kind if kind is not None else ANY
+    used.add_all((module, name) for module, name in kind.imports() if module != MODELS)
+    if kind.model_names():
+        used.add(".", "models")
+    return kind.render("models.")
 
 
 def _path(base_path: str, template: str, values: dict[str, Any]) -> str:
@@ -323,17 +368,17 @@ def _query(params: list[Parameter], values: dict[str, Any]) -> list[tuple[str, s
     return pairs
 
 
-def _error_type(method: Method, status: str) -> str | None:
+def _error_type(method: Method, status: str) -> TypeRef | None:
     return next((annotation for code, annotation in method.errors if code == status), None)
 
 
-def _error_case(index: int, response: Response, method: Method, models: frozenset[str]) -> str:
+def _error_case(index: int, response: Response, method: Method, used: Imports) -> str:
     status = int(response.status)
     cls = error_class(status).__name__
     annotation = _error_type(method, response.status)
     parts = [f"EXAMPLES[{index}]", str(status), f"runtime.{cls}"]
     if annotation is not None:
-        parts.append(f"body_type={_qualified(annotation, models)}")
+        parts.append(f"body_type={_qualified(annotation, used)}")
         if response.examples:
             parts.append(f"body={_literal(response.examples[0].value)}")
     return f"ErrorCase({', '.join(parts)})"

@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 class Extension:
     name: str
     where: frozenset[str]
-    """Kinds of object the extension may sit on: root, operation, securityScheme."""
+    """Kinds of object the extension may sit on: root, operation, securityScheme, serverVariable."""
 
 
 EXTENSIONS: dict[str, Extension] = {
@@ -27,6 +27,10 @@ EXTENSIONS: dict[str, Extension] = {
         Extension("x-rate-limit", frozenset({"root", "operation"})),
         Extension("x-idempotent", frozenset({"operation"})),
         Extension("x-mock", frozenset({"root"})),
+        Extension("x-test-results", frozenset({"operation"})),
+        Extension("x-ci-context", frozenset({"operation"})),
+        Extension("x-build-upload", frozenset({"operation"})),
+        Extension("x-placeholder", frozenset({"serverVariable"})),
     )
 }
 

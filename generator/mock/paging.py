@@ -86,7 +86,9 @@ def seeded(
     examples = jp.get(template, pagination.items_pointer)
     if not isinstance(examples, list) or not examples:
         return Lazy(0, lambda i: None)
-    cursor = jp.get(template, pagination.next_pointer) if pagination.style == "keyset" else None
+    cursor = (
+        jp.get(template, pagination.next_pointer) if pagination.style == "keyset" and pagination.next_pointer else None
+    )
     cursor_fields = tuple(cursor) if isinstance(cursor, dict) else ()
 
     def make(i: int) -> Any:
@@ -135,6 +137,9 @@ def page(api: Api, op: Operation, items: Sequence[Any], params: Mapping[str, Any
     body = template_of(op)
     if not isinstance(body, dict):
         body = {}
+    if pagination.style not in ("page", "keyset") or pagination.parameter is None or pagination.next_pointer is None:
+        jp.put(body, pagination.items_pointer, list(items))  # other styles: every item on one, last, page
+        return body
     size = page_size(op, api.schemas, params, pages)
     if pagination.style == "keyset":
         id_pointer = pages.item_id_pointer if pages is not None else None
@@ -163,6 +168,7 @@ def page(api: Api, op: Operation, items: Sequence[Any], params: Mapping[str, Any
 def _keyset(
     body: dict[str, Any], pagination: Pagination, items: Sequence[Any], cursor: Any, size: int, id_pointer: str | None
 ) -> Any:
+    assert pagination.next_pointer is not None
     example_cursor = jp.get(body, pagination.next_pointer)
     start = 0
     if cursor not in (None, {}, ""):
