@@ -20,6 +20,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from generator.mock import credentials
 from generator.mock.behaviour import Behaviour
 from generator.mock.behaviours import Kit
 from generator.mock.behaviours.pace import DURATION_HEADER, OUTCOME_HEADER, READS_HEADER, Run
@@ -56,6 +57,12 @@ class MockReset(ConnectionError):
 @dataclass
 class Settings:
     api_key: str = DEFAULT_API_KEY
+    username: str = credentials.DEFAULT_USERNAME
+    """HTTP basic's username; its password is `password`, else the API key."""
+    password: str | None = None
+    client_id: str = credentials.DEFAULT_CLIENT_ID
+    """The OAuth2 client the token endpoint knows; its secret is `client_secret`, else the API key."""
+    client_secret: str | None = None
     token_ttl: float | None = None
     scenario: str | None = None
     seed: int = 0
@@ -63,6 +70,10 @@ class Settings:
     """Items each store keeps (runs, sink runs, uploads, resources) before dropping the oldest."""
     journal_size: int = JOURNAL_CAPACITY
     """Requests the journal keeps before dropping the oldest."""
+
+    @property
+    def accepted(self) -> credentials.Accepted:
+        return credentials.Accepted(self.api_key, self.username, self.password, self.client_id, self.client_secret)
 
 
 class MockApp:
@@ -73,9 +84,15 @@ class MockApp:
         self.settings = settings = settings or Settings()
         self.base_path = api.base_path
         self.validators = Validators(api)
-        self.security = Security(api, settings.api_key, settings.token_ttl)
+        self.security = Security(api, settings.accepted, settings.token_ttl)
         self.journal = Journal(
-            secrets=lambda: [self.settings.api_key, *self.security.issued_tokens()], capacity=settings.journal_size
+            secrets=lambda: [
+                self.settings.api_key,
+                self.settings.password or "",
+                self.settings.client_secret or "",
+                *self.security.issued_tokens(),
+            ],
+            capacity=settings.journal_size,
         )
         synth = Synth(api, settings.seed)
         kit = Kit(api, self.validators, synth, settings.scenario, settings.store_size)
@@ -122,7 +139,7 @@ class MockApp:
 
     async def _run(self, call: Call) -> Answer:
         """The stages in order; the first answer ends the request."""
-        answer = self.behaviour.outside(call) or self.route(call)
+        answer = self.security.token_endpoint(call) or self.behaviour.outside(call) or self.route(call)
         if answer is None:
             answer = await self.faults(call)
         for stage in (self.security, self.validation, self.negotiation, self.behaviour):

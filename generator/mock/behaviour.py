@@ -70,7 +70,12 @@ class Behaviour:
             }
             pages = paging.declared_pages(self.kit.api, op)
             items = paging.seeded(op, op.pagination, count, parents, pages.item_id_pointer if pages else None)
-            return success(op, paging.page(self.kit.api, op, items, call.params), "seeded")
+            url = f"{call.origin}{call.path}" + (f"?{call.query}" if call.query else "")
+            body, link = paging.answer(self.kit.api, op, items, call.params, url)
+            seeded = success(op, body, "seeded")
+            if link is not None:
+                seeded.headers["Link"] = f'<{link}>; rel="next"'
+            return seeded
         for handler in self._handlers.get(op.operation_id, ()):
             answer = handler(call)
             if answer is not None:

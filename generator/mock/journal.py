@@ -13,6 +13,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 _SECRET_HEADERS = frozenset({"authorization", "x-api-key", "cookie", "proxy-authorization"})
 REDACTED = "<redacted>"
@@ -50,6 +51,7 @@ class Journal:
         text = body.decode("utf-8", errors="replace")
         for secret in known:
             text = text.replace(secret, REDACTED)
+            query = query.replace(quote(secret, safe=""), REDACTED).replace(secret, REDACTED)  # a key in the query
         entry = Entry(method, path, query, kept, text)
         with self._lock:
             self._entries.append(entry)

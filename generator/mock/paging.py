@@ -21,6 +21,7 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, overload
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from generator.spec import pointer as jp
 from generator.spec.behaviours import Pages
@@ -96,6 +97,8 @@ def seeded(
         if isinstance(item, dict):
             if id_pointer is not None and jp.get(item, id_pointer) is not None:
                 jp.put(item, id_pointer, _unique(jp.get(item, id_pointer), op.operation_id, i))
+            elif id_pointer is None:
+                _uniquify(item, op.operation_id, i, 0)  # undeclared: the fields named like ids
             item.update({k: v for k, v in (parents or {}).items() if k in item})
             for name in cursor_fields:
                 base = examples[0].get(name) if isinstance(examples[0], dict) else None
@@ -138,8 +141,7 @@ def page(api: Api, op: Operation, items: Sequence[Any], params: Mapping[str, Any
     if not isinstance(body, dict):
         body = {}
     if pagination.style not in ("page", "keyset") or pagination.parameter is None or pagination.next_pointer is None:
-        jp.put(body, pagination.items_pointer, list(items))  # other styles: every item on one, last, page
-        return body
+        return answer(api, op, items, params, "")[0]
     size = page_size(op, api.schemas, params, pages)
     if pagination.style == "keyset":
         id_pointer = pages.item_id_pointer if pages is not None else None
@@ -163,6 +165,90 @@ def page(api: Api, op: Operation, items: Sequence[Any], params: Mapping[str, Any
             if pointer is not None:
                 jp.put(body, pointer, value)
     return body
+
+
+OFFSET_PARAMETER = "testrelay_offset"
+"""The query parameter of the next-page URLs the mock writes (next-url and link-header styles)."""
+
+
+def answer(
+    api: Api, op: Operation, items: Sequence[Any], params: Mapping[str, Any], url: str
+) -> tuple[Any, str | None]:
+    """One page of `items` in any style, and the next page's URL for a `Link: rel="next"` header.
+
+    Offsets count items; cursors are opaque (`c<offset>`); next-page URLs are the request's URL with
+    the mock's own `testrelay_offset` parameter. The last page has no cursor and no next URL.
+    """
+    pagination = op.pagination
+    assert pagination is not None
+    if pagination.style in ("page", "keyset"):
+        return page(api, op, items, params), None
+    size = _size(op, pagination, api.schemas, params, declared_pages(api, op))
+    start = 0
+    if pagination.style == "offset" and pagination.parameter is not None:
+        given = params.get(pagination.parameter)
+        start = given if isinstance(given, int) and given > 0 else 0
+    elif pagination.style == "cursor" and pagination.parameter is not None:
+        given = params.get(pagination.parameter)
+        if isinstance(given, str) and re.fullmatch(r"c[0-9]+", given):
+            start = int(given[1:])
+    else:
+        given = dict(parse_qsl(urlsplit(url).query)).get(OFFSET_PARAMETER, "0")
+        start = int(given) if given.isdigit() else 0
+    chunk, following = items[start : start + size], start + size
+    more = following < len(items)
+    template = template_of(op)
+    if pagination.items_pointer == "":
+        body: Any = chunk
+    else:
+        body = template if isinstance(template, dict) else {}
+        jp.put(body, pagination.items_pointer, chunk)
+    if pagination.total_pointer:
+        jp.put(body, pagination.total_pointer, len(items))
+    if pagination.has_more_pointer:
+        jp.put(body, pagination.has_more_pointer, more)
+    next_url = _with_offset(url, following) if more and url else None
+    if pagination.style == "cursor" and pagination.next_pointer:
+        _put_or_drop(body, pagination.next_pointer, f"c{following}" if more else None)
+    if pagination.style == "next-url" and pagination.next_pointer:
+        _put_or_drop(body, pagination.next_pointer, next_url)
+    return body, (next_url if pagination.style == "link-header" else None)
+
+
+def _size(
+    op: Operation,
+    pagination: Pagination,
+    schemas: dict[str, JsonSchema],
+    params: Mapping[str, Any],
+    pages: Pages | None,
+) -> int:
+    """The declared limit parameter's value or default, else the usual page size rules."""
+    for param in op.parameters:
+        if param.location == "query" and param.name == pagination.limit_parameter:
+            given = params.get(param.name)
+            if isinstance(given, int) and given > 0:
+                return given
+            schema = deref(schemas, param.schema)
+            default = schema.get("default") if isinstance(schema, dict) else None
+            if isinstance(default, int) and default > 0:
+                return default
+    return page_size(op, schemas, params, pages)
+
+
+def _with_offset(url: str, offset: int) -> str:
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != OFFSET_PARAMETER]
+    return urlunsplit(parts._replace(query=urlencode([*query, (OFFSET_PARAMETER, str(offset))])))
+
+
+def _put_or_drop(body: Any, pointer: str, value: Any) -> None:
+    """Set the value, or leave the field out when there is none (absent is what every style reads as the end)."""
+    if value is not None:
+        jp.put(body, pointer, value)
+        return
+    parent = jp.get(body, jp.parent(pointer))
+    if isinstance(parent, dict):
+        parent.pop(jp.split(pointer)[-1], None)
 
 
 def _keyset(
@@ -191,7 +277,9 @@ def _cursor_of(item: Any, example_cursor: Any, id_pointer: str | None) -> Any:
     """The cursor naming `item`: each field of an object cursor from the item's same-named field, else its id."""
     if isinstance(example_cursor, dict) and isinstance(item, dict):
         return {name: item.get(name) for name in example_cursor}
-    return jp.get(item, id_pointer) if id_pointer is not None else item
+    if id_pointer is not None:
+        return jp.get(item, id_pointer)
+    return item.get("id") if isinstance(item, dict) else item  # undeclared: the field named so
 
 
 def _same(ours: Any, theirs: Any) -> bool:
@@ -206,6 +294,23 @@ def _same(ours: Any, theirs: Any) -> bool:
         except ValueError:
             return False
     return bool(ours == theirs) or str(ours) == str(theirs)
+
+
+def _is_id(name: str) -> bool:
+    """`id`, `hashed_id`, `buildId`: the fields that name an item."""
+    return name == "id" or name.endswith("_id") or (name.endswith("Id") and name[:1].islower())
+
+
+def _uniquify(item: dict[str, Any], namespace: str, index: int, depth: int) -> None:
+    """Unique ids for the index-th item: its own `id`, or those of the object it wraps (`{"build": {...}}`)."""
+    if "id" in item:
+        item["id"] = _unique(item["id"], namespace, index)
+        return
+    for name, value in item.items():
+        if depth == 0 and isinstance(value, dict):
+            _uniquify(value, f"{namespace}/{name}", index, depth + 1)
+        elif depth > 0 and _is_id(name):
+            item[name] = _unique(value, namespace, index)
 
 
 def _unique(value: Any, namespace: str, index: int) -> Any:

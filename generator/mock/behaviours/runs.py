@@ -25,6 +25,7 @@ allows. An id the mock never issued gets the declared 404.
 from __future__ import annotations
 
 import copy
+import json
 import secrets
 import uuid
 from typing import Any
@@ -42,7 +43,17 @@ Key = tuple[tuple[str, str], ...]
 
 
 def failed(polling: Polling, outcome: str) -> bool:
-    return outcome == "failure" or (outcome != "success" and outcome in {str(v) for v in polling.failure})
+    return outcome == "failure" or (outcome != "success" and outcome in {_text(v) for v in polling.failure})
+
+
+def _text(value: Any) -> str:
+    """A state value as the outcome header names it: strings as they are, others as JSON (`true`, `null`, `3`)."""
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def _among(value: Any, values: tuple[Any, ...]) -> bool:
+    """Membership as JSON sees it: `true` is not `1`."""
+    return any(isinstance(value, bool) == isinstance(v, bool) and value == v for v in values)
 
 
 def run_stores(api: Api) -> list[RunStore]:
@@ -94,7 +105,7 @@ def _judged_examples(status: Operation, polling: Polling, start: Start) -> bool:
     answer = status.success
     examples = answer.examples if answer is not None else ()
     chosen = tuple(e for e in examples if e.name in start.status_examples) or examples
-    return any(jp.get(e.value, polling.status_pointer) in judged for e in chosen)
+    return any(_among(jp.get(e.value, polling.status_pointer), tuple(judged)) for e in chosen)
 
 
 def _key(ids: dict[str, str]) -> Key:
@@ -270,12 +281,16 @@ class RunStoreBehaviour:
         if ended:
             chosen = _pick(examples, lambda e: _terminal_match(e, polling, run.outcome, judged))
         else:
-            chosen = _pick(examples, lambda e: jp.get(e.value, polling.status_pointer) in polling.pending)
+            chosen = _pick(examples, lambda e: _among(jp.get(e.value, polling.status_pointer), polling.pending))
         body = copy.deepcopy(chosen.value) if chosen is not None else {}
         if ended:
             _finish(body, polling, run.outcome, judged)
-        else:
+        elif polling.pending or not polling.pending_when_absent:
             jp.put(body, polling.status_pointer, _pending_value(polling, run))
+        else:  # pending is told by the state's absence
+            parent = jp.get(body, jp.parent(polling.status_pointer))
+            if isinstance(parent, dict):
+                parent.pop(jp.split(polling.status_pointer)[-1], None)
         self._show_items(body, run, ended)
         _rename(body, run)
         return body
@@ -405,7 +420,7 @@ class _ItemShapes:
     def _template(self, values: tuple[Any, ...]) -> dict[str, Any]:
         pointer = self.decl.item_status_pointer
         for item in self.templates:
-            if pointer is not None and jp.get(item, pointer) in values:
+            if pointer is not None and _among(jp.get(item, pointer), values):
                 return copy.deepcopy(item)
         return copy.deepcopy(self.templates[0]) if self.templates else {}
 
@@ -457,7 +472,7 @@ def _pending_value(polling: Polling, run: Run) -> Any:
 
 
 def _outcome_value(polling: Polling, outcome: str, *, failure: bool) -> Any:
-    values = {str(v): v for v in (*polling.success, *polling.failure)}
+    values = {_text(v): v for v in (*polling.success, *polling.failure)}
     if outcome in values:
         return values[outcome]
     return (
@@ -502,10 +517,10 @@ def _finish(body: Any, polling: Polling, outcome: str, judged: bool) -> None:
                 return
     values = polling.success if outcome == "success" else polling.failure if outcome == "failure" else ()
     if values:
-        if jp.get(body, polling.status_pointer) not in values:
+        if not _among(jp.get(body, polling.status_pointer), values):
             jp.put(body, polling.status_pointer, values[0])
         return
-    known = {str(v): v for v in (*polling.success, *polling.failure)}
+    known = {_text(v): v for v in (*polling.success, *polling.failure)}
     jp.put(body, polling.status_pointer, known.get(outcome, outcome))
 
 
@@ -530,7 +545,7 @@ def _terminal_match(example: Example, polling: Polling, outcome: str, judged: bo
                 failures = jp.get(example.value, rule.failures_pointer)
                 return isinstance(failures, int) and (failures > 0) == (outcome == "failure")
     if outcome == "success":
-        return status in polling.success
+        return _among(status, polling.success)
     if outcome == "failure":
-        return status in polling.failure
-    return str(status) == outcome
+        return _among(status, polling.failure)
+    return _text(status) == outcome
