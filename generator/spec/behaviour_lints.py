@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.spec import document
 from generator.spec import pointer as jp
-from generator.spec.behaviours import EACH, operation_refs
+from generator.spec.behaviours import EACH, fits_schema, operation_refs
 from generator.spec.document import OperationRef, deref, schema_has_pointer, success_json_schema
 from generator.spec.load import LoadedSpec
 from generator.spec.problems import Problem
@@ -21,8 +21,8 @@ _AT = "/x-mock"
 
 def run(spec: LoadedSpec, ops: list[OperationRef]) -> Iterator[Problem]:
     raw = spec.data.get("x-mock")
-    if not isinstance(raw, dict):
-        return
+    if not isinstance(raw, dict) or not fits_schema(raw):
+        return  # the extension's schema says what is wrong with it
     by_id = {op.operation_id: op for op in ops if op.operation_id}
     missing = False
     for op_id, where in operation_refs(raw):

@@ -179,9 +179,16 @@ class Behaviours:
     """Every operation a behaviour names."""
 
 
+def fits_schema(raw: Any) -> bool:
+    """Whether an `x-mock` value fits its JSON Schema: only then do `parse` and the lints read it."""
+    from generator import extensions  # jsonschema: loaded only for specs that have the extension
+
+    return bool(extensions.validator("x-mock").is_valid(raw))
+
+
 def parse(raw: Any) -> Behaviours:
-    """The IR of a checked `x-mock` value (anything else gives no behaviours)."""
-    if not isinstance(raw, dict):
+    """The IR of a checked `x-mock` value (anything else, a value that breaks its schema included, gives none)."""
+    if not isinstance(raw, dict) or not fits_schema(raw):
         return Behaviours()
     runs = tuple(_run_store(r) for r in raw.get("runs") or () if isinstance(r, dict))
     sinks = tuple(_sink(s) for s in raw.get("sinks") or () if isinstance(s, dict))
