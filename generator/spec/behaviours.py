@@ -187,8 +187,19 @@ def fits_schema(raw: Any) -> bool:
 
 
 def parse(raw: Any) -> Behaviours:
-    """The IR of a checked `x-mock` value (anything else, a value that breaks its schema included, gives none)."""
-    if not isinstance(raw, dict) or not fits_schema(raw):
+    """The IR of a checked `x-mock` value; a value that breaks its schema (which `check` reports) gives none.
+
+    Not validated with jsonschema here: building a mock must not import it (see generator/mock/validate.py),
+    so a value of the wrong shape is caught where reading it fails.
+    """
+    try:
+        return _parse(raw)
+    except (KeyError, TypeError, AttributeError, ValueError):
+        return Behaviours()
+
+
+def _parse(raw: Any) -> Behaviours:
+    if not isinstance(raw, dict):
         return Behaviours()
     runs = tuple(_run_store(r) for r in raw.get("runs") or () if isinstance(r, dict))
     sinks = tuple(_sink(s) for s in raw.get("sinks") or () if isinstance(s, dict))
