@@ -174,10 +174,8 @@ def test_check_enforces_the_run_extensions(tmp_path: Path) -> None:
     octomind = (REPO / "specs" / "octomind.yaml").read_text().replace("issueNumber: pr_number", "issueNo: pr_number")
     path = tmp_path / "octomind.yaml"
     path.write_text(octomind)
-    done = check(path)
-    assert (
-        done.returncode == 1
-        and "/x-ci-context/variants/0/fields/issueNo: /context/issueNo does not resolve" in done.stdout
+    assert any(
+        "/x-ci-context/variants/0/fields/issueNo: /context/issueNo does not resolve" in line for line in check(path)
     )
 
 
