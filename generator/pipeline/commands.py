@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -180,14 +179,6 @@ def interruptible() -> Iterator[None]:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-
-
-def echo_err(line: str) -> None:
-    click.echo(line, err=True)
-
-
-def is_tty() -> bool:
-    return sys.stderr.isatty()
 
 
 def environ() -> dict[str, str]:

@@ -130,7 +130,6 @@ def execute(flow: Flow, command: str, options: list[TriggerOption], values: dict
     from generator.pipeline.commands import interruptible
 
     run = _Run(flow, command, options, dict(values))
-    common = run.common
     env = dict(os.environ)
     try:
         with interruptible():
@@ -142,8 +141,6 @@ def execute(flow: Flow, command: str, options: list[TriggerOption], values: dict
             _err(f"{flow.name}: interrupted; run {run.started.run_id} goes on. Attach again with:")
             _err(f"  {run.attach_hint()}")
         return Exit.INTERRUPTED
-    finally:
-        del common
 
 
 def _execute(run: _Run, env: dict[str, str]) -> Exit:
