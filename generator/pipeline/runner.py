@@ -185,6 +185,7 @@ def _execute(run: _Run, env: dict[str, str]) -> Exit:
             _err(f"{flow.name}: run {run.started.run_id} still pending ({exc}). Attach again with:")
             _err(f"  {run.attach_hint()}")
             _write_json(run, None, Exit.PENDING, "pending", message=str(exc))
+            _github_problem(run, env, "still pending", f"run {run.started.run_id}: {exc}")
             return Exit.PENDING
         except APIError as exc:
             code = error_code(exc)
@@ -193,6 +194,7 @@ def _execute(run: _Run, env: dict[str, str]) -> Exit:
             if run.started is not None:
                 _err(f"  the run goes on; attach again with: {run.attach_hint()}")
             _write_json(run, None, code, "error", message=str(exc))
+            _github_problem(run, env, what, str(exc))
             return code
     return _report(run, finished, env)
 
@@ -235,6 +237,13 @@ def _report(run: _Run, finished: Finished, env: Mapping[str, str]) -> Exit:
         if code is Exit.PASSED and forwarded is not Exit.PASSED:
             return forwarded
     return code
+
+
+def _github_problem(run: _Run, env: Mapping[str, str], verdict: str, message: str) -> None:
+    try:
+        github.report_problem(f"testrelay run {run.flow.name}", verdict, message, env, click.echo)
+    except OSError as exc:
+        _err(f"{run.flow.name}: cannot write the job summary: {exc}")
 
 
 def _run_as_result(flow: Flow, finished: Finished) -> TestResult:
