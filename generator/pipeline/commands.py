@@ -30,8 +30,12 @@ _CLICK_TYPES: dict[str, click.ParamType[Any]] = {
 
 def _trigger_param(option: TriggerOption, env_prefix: str) -> click.Option:
     help_text = option.help.strip().split("\n")[0]
-    if option.where == "server" and option.default:
-        help_text += f" Default: {option.default} (unused when {env_prefix}_BASE_URL is set)."
+    if option.where == "server":
+        # The clients' rule: a variable given beats <VENDOR>_BASE_URL, which beats the spec's default.
+        if option.default:
+            help_text += f" Default: {option.default}. Given, it is used instead of {env_prefix}_BASE_URL."
+        else:
+            help_text += f" Required unless {env_prefix}_BASE_URL is set."
     if option.required:
         help_text += " Required (here or in --body)."
     if option.multiple:

@@ -32,12 +32,12 @@ class Flow:
 def load_api(vendor_or_spec: str) -> tuple[Api, str]:
     """The IR of a vendor's spec or of a spec file, with the file's path; FlowError when it cannot be read."""
     from generator.spec.build import build_api
-    from generator.spec.load import load_file, spec_path
+    from generator.spec.load import load_file, no_spec_message, spec_path
     from generator.spec.problems import SpecError
 
     path = spec_path(vendor_or_spec)
     if not Path(path).is_file():
-        raise FlowError(f"no spec for {vendor_or_spec!r}: give a vendor ({', '.join(vendors())}) or a spec file")
+        raise FlowError(no_spec_message(vendor_or_spec))
     try:
         return build_api(load_file(path), Path(path).stem), str(path)
     except ModuleNotFoundError as exc:  # the spec is YAML: PyYAML comes with the command line's extra
