@@ -129,6 +129,11 @@ def test_command(vendors: tuple[str, ...], out: Path, verbose: bool) -> None:
         raise SystemExit(1)
 
 
+from generator.diff.command import diff  # noqa: E402  (its own module: the command is long)
+
+main.add_command(diff)
+
+
 @main.command()
 @click.argument("vendor_or_spec", metavar="VENDOR|SPEC")
 @click.option("--host", default="127.0.0.1", show_default=True)

@@ -1,0 +1,170 @@
+"""The generated Python surface of a spec, described small: the one adapter over the codegen model.
+
+The surface rules compare two `Surface`s and never look at the codegen model themselves, so a
+change to that model changes this module alone. Models come from the generated `models.py`
+read with `ast` (its classes, annotated fields and enum members), not from its text.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from generator.spec.ir import Api
+
+if TYPE_CHECKING:
+    from generator.codegen.context import Arg
+
+CallableKind = Literal["method", "waiter", "trigger_waiter", "pager"]
+_ENUM_BASES = frozenset({"OpenStrEnum", "OpenIntEnum", "StrEnum", "IntEnum", "Enum"})
+
+
+@dataclass(frozen=True)
+class Argument:
+    name: str
+    annotation: str
+    required: bool
+
+
+@dataclass(frozen=True)
+class Method:
+    """A method of the sync and async clients (helpers included)."""
+
+    name: str
+    kind: CallableKind
+    operation_id: str
+    """The operation it calls (for a `..._and_wait`, the trigger; for `wait_for_...`, the status read)."""
+    arguments: tuple[Argument, ...]
+    returns: str
+    calls: tuple[str, ...] = ()
+    """Every operation it calls: a `..._and_wait` calls its trigger and the status read."""
+
+
+@dataclass(frozen=True)
+class Model:
+    name: str
+    kind: Literal["model", "enum", "root"]
+    fields: tuple[Argument, ...] = ()
+    members: tuple[tuple[str, str], ...] = ()
+    """Enum members as (name, value literal)."""
+
+
+@dataclass(frozen=True)
+class Surface:
+    package: str
+    clients: tuple[str, ...]
+    constructor: tuple[Argument, ...]
+    """Spec-derived constructor arguments: server variables."""
+    auth_schemes: tuple[str, ...]
+    """Values of `auth_scheme=` (one per way to authenticate)."""
+    methods: dict[str, Method] = field(default_factory=dict)
+    models: dict[str, Model] = field(default_factory=dict)
+    input_models: frozenset[str] = frozenset()
+    """Models a caller builds (reachable from an argument's annotation)."""
+
+
+def surface_of(api: Api) -> Surface:
+    """The surface `testrelay generate` would emit for `api`; raises what model generation raises."""
+    # Imported here: datamodel-code-generator takes a while to import, and `diff` without the
+    # Python layer does not need it.
+    from generator.codegen.context import build_context
+    from generator.codegen.models import generate_models, prepared_schemas
+
+    models_source, model_names = generate_models(api)
+    ctx = build_context(api, model_names, prepared_schemas(api))
+    methods: dict[str, Method] = {}
+    for m in ctx.methods:
+        op_id = next((op.operation_id for op in api.operations if op.python_name == m.name), m.name)
+        methods[m.name] = Method(m.name, "method", op_id, _arguments(m.args), m.returns, (op_id,))
+    by_name = {m.name: m for m in methods.values()}
+    for w in ctx.waiters:
+        status = by_name[w.status.name]
+        methods[w.name] = Method(
+            w.name, "waiter", status.operation_id, status.arguments, status.returns, (status.operation_id,)
+        )
+    for tw in ctx.trigger_waiters:
+        trigger = by_name[tw.trigger.name]
+        status = by_name[tw.waiter.status.name]
+        methods[tw.name] = Method(
+            tw.name,
+            "trigger_waiter",
+            trigger.operation_id,
+            trigger.arguments,
+            status.returns,
+            (trigger.operation_id, status.operation_id),
+        )
+    for p in ctx.pagers:
+        listed = by_name[p.method.name]
+        methods[p.name] = Method(
+            p.name, "pager", listed.operation_id, _arguments(p.args), f"Iterator[{p.item}]", (listed.operation_id,)
+        )
+    models = _models(models_source)
+    return Surface(
+        package=api.name,
+        clients=(f"{ctx.prefix}Client", f"Async{ctx.prefix}Client"),
+        constructor=tuple(Argument(name, "str", False) for name, _, _ in ctx.server_vars),
+        auth_schemes=tuple(a.python_name for a in ctx.auth) if len(ctx.auth) > 1 else (),
+        methods=methods,
+        models=models,
+        input_models=_reachable(
+            {word for m in methods.values() for a in m.arguments for word in _words(a.annotation)}, models
+        ),
+    )
+
+
+def _arguments(args: list[Arg]) -> tuple[Argument, ...]:
+    return tuple(Argument(a.python_name, a.annotation, a.default is None) for a in args)
+
+
+def _models(source: str) -> dict[str, Model]:
+    found: dict[str, Model] = {}
+    for node in ast.parse(source).body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        bases = {b.id if isinstance(b, ast.Name) else ast.unparse(b) for b in node.bases}
+        if bases & _ENUM_BASES:
+            members = tuple(
+                (target.id, ast.unparse(stmt.value))
+                for stmt in node.body
+                if isinstance(stmt, ast.Assign)
+                for target in stmt.targets
+                if isinstance(target, ast.Name) and not target.id.startswith("_")
+            )
+            found[node.name] = Model(node.name, "enum", members=members)
+            continue
+        fields = []
+        for stmt in node.body:
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+                if stmt.target.id == "model_config":
+                    continue
+                fields.append(Argument(stmt.target.id, _annotation(stmt.annotation), stmt.value is None))
+        kind: Literal["model", "root"] = "root" if any(b.startswith("RootModel") for b in bases) else "model"
+        found[node.name] = Model(node.name, kind, fields=tuple(fields))
+    return found
+
+
+def _annotation(node: ast.expr) -> str:
+    """`Annotated[T, Field(...)]` is T: the metadata is validation detail, not the type."""
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "Annotated":
+        inner = node.slice
+        if isinstance(inner, ast.Tuple) and inner.elts:
+            return ast.unparse(inner.elts[0])
+    return ast.unparse(node)
+
+
+def _words(annotation: str) -> set[str]:
+    return {w for w in annotation.replace("[", " ").replace("]", " ").replace("|", " ").replace(",", " ").split()}
+
+
+def _reachable(roots: set[str], models: dict[str, Model]) -> frozenset[str]:
+    seen: set[str] = set()
+    todo = [r for r in roots if r in models]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for f in models[name].fields:
+            todo += [w for w in _words(f.annotation) if w in models and w not in seen]
+    return frozenset(seen)
