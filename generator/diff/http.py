@@ -16,7 +16,7 @@ from generator.diff.findings import Finding, Level, Location, Rule, rule
 from generator.diff.schemas import Comparison, Direction, view
 from generator.diff.side import Side
 from generator.spec import pointer as jp
-from generator.spec.ir import Operation, Parameter, Polling, Response
+from generator.spec.ir import Operation, Parameter, Polling, Response, deref
 
 ERR, WARN, INFO = Level.ERR, Level.WARN, Level.INFO
 
@@ -169,6 +169,10 @@ RATE_CHANGED = _r(
 IDEMPOTENT_REMOVED = _r(
     "idempotent-removed", WARN, "`x-idempotent` removed: a retry-safe POST/PATCH is no longer re-sent after a 5xx."
 )
+LINK_REMOVED = _r(
+    "link-removed", WARN, "A response link is gone: nothing says how to go from this answer to the next call."
+)
+LINK_ADDED = _r("link-added", INFO, "A new response link from this answer to another operation.")
 IDEMPOTENT_ADDED = _r("idempotent-added", INFO, "`x-idempotent` added: the operation is now re-sent after a 5xx.")
 
 # Kinds of schema change (`generator.diff.schemas`) by direction, and the rules they become.
@@ -336,6 +340,7 @@ class Differ:
         self.body(a, b)
         self.responses(a, b)
         self.security(a, b)
+        self.links(a, b)
         self.polling(a, b)
         self.pagination(a, b)
         self.rate_limit(op, a.rate_limit, b.rate_limit, jp.join(pa, "x-rate-limit"), jp.join(pb, "x-rate-limit"))
@@ -394,6 +399,9 @@ class Differ:
                     *self.at(self.old.parameter_pointer(a, param), self.new.parameter_pointer(b, target)),
                 )
             self.parameter(a, b, param, target)
+        for key, param in old.items():
+            if key in new:
+                self.parameter(a, b, param, new[key])
         for key, param in new.items():
             if key in old or key in moved:
                 continue
@@ -581,6 +589,34 @@ class Differ:
                 (sb.schema, self.new.response_schema_pointer(b, sb.status, sb.media_type)),
                 "response",
             )
+
+    def links(self, a: Operation, b: Operation) -> None:
+        old = {(link.name, link.operation_id, link.parameters) for link in a.links}
+        new = {(link.name, link.operation_id, link.parameters) for link in b.links}
+        pa, pb = self.old.operation_pointer(a), self.new.operation_pointer(b)
+        for name, target, _ in sorted(old - new):
+            self.add(
+                LINK_REMOVED,
+                b.operation_id,
+                f"link {name}",
+                f"link {name} to {target} removed or changed",
+                *self.at(self._link_pointer(self.old, a, name) or pa, pb),
+            )
+        for name, target, _ in sorted(new - old):
+            self.add(
+                LINK_ADDED,
+                b.operation_id,
+                f"link {name}",
+                f"link {name} to {target} added or changed",
+                *self.at(pa, self._link_pointer(self.new, b, name) or pb),
+            )
+
+    def _link_pointer(self, side: Side, op: Operation, name: str) -> str | None:
+        for response in op.responses:
+            pointer = jp.join(side.response_pointer(op, response.status), "links", name)
+            if pointer in side.spec.lines:
+                return pointer
+        return None
 
     # -- security -----------------------------------------------------------------------------------
 
@@ -927,13 +963,9 @@ def _media_types(content: Any) -> set[str]:
 
 
 def _default(schema: Any, side: Side) -> Any:
-    v = schema
-    for _ in range(8):
-        if isinstance(v, dict) and "$ref" in v and "default" not in v:
-            v, _ptr = side.follow(v, "")
-        else:
-            break
-    return v.get("default") if isinstance(v, dict) else None
+    """A parameter's default, through the class its schema may have been hoisted into."""
+    resolved = deref(side.api.schemas, schema)
+    return resolved.get("default") if isinstance(resolved, dict) else None
 
 
 def _scheme_text(values: tuple[Any, ...]) -> str:

@@ -7,6 +7,7 @@ that caused it (`generator.diff.causes`).
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ from generator.diff.causes import Causes
 from generator.diff.findings import Finding, Level, Location, Rule, rule
 from generator.diff.side import Side
 from generator.diff.surface import Argument, Method, Model, Surface
+from generator.spec import document
 from generator.spec import pointer as jp
 from generator.spec.ir import Api, Operation
 
@@ -140,8 +142,8 @@ class SurfaceDiffer:
         return (op.method, _template(op.path)) if op else None
 
     def model_locations(self, old_name: str, new_name: str) -> tuple[Location, Location]:
-        pa = self.old.class_pointers.get(old_name)
-        pb = self.new.class_pointers.get(new_name)
+        pa = self.old.class_pointers.get(old_name) or _enum_pointer(self.old, self.a.models.get(old_name))
+        pb = self.new.class_pointers.get(new_name) or _enum_pointer(self.new, self.b.models.get(new_name))
         return self.old.at(pa or "/components/schemas"), self.new.at(pb or "/components/schemas")
 
     # -- constructor --------------------------------------------------------------------------------
@@ -403,16 +405,34 @@ class SurfaceDiffer:
         return at
 
 
+def _enum_pointer(side: Side, model: Model | None) -> str | None:
+    """Where an enum the model generator named itself (an inline `enum:`) is written: the schema with its values."""
+    if model is None or model.kind != "enum":
+        return None
+    values = set()
+    for _, literal in model.members:
+        try:
+            values.add(repr(ast.literal_eval(literal)))
+        except (ValueError, SyntaxError):
+            return None
+    for pointer, schema in document.schema_objects(side.spec):
+        for sub_pointer, sub in document.subschemas(pointer, schema):
+            enum = sub.get("enum")
+            if isinstance(enum, list) and {repr(v) for v in enum if v is not None} == values:
+                return sub_pointer
+    return None
+
+
 _REMOVAL_CAUSES = {
     "method": ("operation-removed", "path-removed"),
     "waiter": ("polling-removed", "operation-removed", "path-removed"),
-    "trigger_waiter": ("polling-removed", "operation-removed", "path-removed", "response-", "request-"),
+    "trigger_waiter": ("link-removed", "polling-removed", "operation-removed", "path-removed"),
     "pager": ("pagination-removed", "operation-removed", "path-removed", "request-parameter-"),
 }
 _ADDITION_CAUSES = {
     "method": ("operation-added", "path-added"),
     "waiter": ("polling-added", "operation-added", "path-added"),
-    "trigger_waiter": ("polling-added", "operation-added", "path-added"),
+    "trigger_waiter": ("link-added", "polling-added", "operation-added", "path-added"),
     "pager": ("pagination-added", "operation-added", "path-added"),
 }
 

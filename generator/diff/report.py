@@ -53,7 +53,11 @@ def compare_sides(old: Side, new: Side, *, python: bool = True) -> list[Finding]
 
 
 def surface(side: Side) -> Surface:
-    return surface_of(side.api)
+    """The side's generated surface, computed once (model generation is the slow part of a diff)."""
+    if side.surface is None:
+        side.surface = surface_of(side.api)
+    found: Surface = side.surface
+    return found
 
 
 def compare(old: SpecText, new: SpecText, *, python: bool = True) -> list[Finding]:

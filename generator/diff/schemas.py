@@ -42,16 +42,27 @@ class View:
     branches: dict[str, tuple[Any, str]] = field(default_factory=dict)
     bounds: dict[str, Any] = field(default_factory=dict)
     refs: tuple[str, ...] = ()
+    source: tuple[Any, str] = (None, "")
+    """The schema and pointer this view was made from, before any `$ref` was followed."""
+
+    def labels(self) -> dict[str, tuple[Any, str]]:
+        """The alternatives a value may be: a union's branches, or the one class it names."""
+        if self.branches:
+            return self.branches
+        if self.refs:
+            return {self.refs[-1].rsplit("/", 1)[-1]: self.source}
+        return {}
 
 
 def view(side: Side, schema: Any, pointer: str, depth: int = 0) -> View:
+    source = (schema, pointer)
     refs: list[str] = []
     for _ in range(_MAX_DEPTH):
         if not (isinstance(schema, dict) and isinstance(schema.get("$ref"), str)):
             break
         refs.append(schema["$ref"])
         schema, pointer = side.follow(schema, pointer)
-    result = View(pointer, refs=tuple(refs))
+    result = View(pointer, refs=tuple(refs), source=source)
     if not isinstance(schema, dict) or depth > _MAX_DEPTH:
         return result
     types = schema.get("type")
@@ -117,24 +128,29 @@ def _union(side: Side, result: View, branches: list[Any], pointer: str, depth: i
         inner = view(side, enums[0][0], enums[0][1], depth + 1)
         result.types, result.enum, result.open_enum = inner.types, inner.enum, True
         return
-    if len(kept) == 1:
+    if len(kept) == 1:  # `oneOf: [X]`, or `anyOf: [X, null]`: the value is X
         inner = view(side, kept[0][0], kept[0][1], depth + 1)
         nullable = result.nullable
-        result.__dict__.update({k: v for k, v in inner.__dict__.items() if k != "pointer"})
+        result.__dict__.update({k: v for k, v in inner.__dict__.items() if k not in ("pointer", "source")})
         result.nullable = nullable or inner.nullable
         return
-    for i, (branch, where) in enumerate(kept):
-        result.branches[_label(branch, i)] = (branch, where)
+    for branch, where in kept:
+        result.branches[_label(branch, result.branches)] = (branch, where)
 
 
-def _label(branch: Any, index: int) -> str:
+def _label(branch: Any, taken: dict[str, Any]) -> str:
+    """A branch's name across versions: the class it names, else its type (numbered when repeated)."""
+    label = "value"
     if isinstance(branch, dict):
         ref = branch.get("$ref")
         if isinstance(ref, str):
-            return ref.rsplit("/", 1)[-1]
-        if isinstance(branch.get("type"), str):
-            return str(branch["type"])
-    return f"#{index}"
+            label = ref.rsplit("/", 1)[-1]
+        elif isinstance(branch.get("type"), str):
+            label = str(branch["type"])
+    n, unique = 2, label
+    while unique in taken:
+        unique, n = f"{label}#{n}", n + 1
+    return unique
 
 
 def _covers(wide: frozenset[str], narrow: frozenset[str]) -> bool:
@@ -165,13 +181,15 @@ class Comparison:
             if key in self.seen:
                 return  # a class already compared in this comparison (or a recursive one)
             self.seen.add(key)
+        if len(a.branches) > 1 or len(b.branches) > 1:
+            self._branches(a, b, path, depth)  # a union on either side: compared alternative by alternative
+            return
         self._types(a, b, path)
         self._enum(a, b, path)
         self._bounds(a, b, path)
         self._properties(a, b, path, depth)
         if a.items is not None and b.items is not None:
             self.compare(a.items[0], a.items[1], b.items[0], b.items[1], path + "[]", depth + 1)
-        self._branches(a, b, path, depth)
 
     def _types(self, a: View, b: View, path: str) -> None:
         if a.types and b.types and a.types != b.types:
@@ -248,13 +266,16 @@ class Comparison:
                 self.emit(kind, prefix + name, jp.join(a.pointer, "properties"), ptr, detail)
 
     def _branches(self, a: View, b: View, path: str, depth: int) -> None:
-        if not a.branches and not b.branches:
+        old, new = a.labels(), b.labels()
+        if not old or not new:
+            if old or new:
+                self.emit("type-changed", path, a.pointer, b.pointer, "a union became a plain value, or the reverse")
             return
-        for label, (schema, ptr) in a.branches.items():
-            if label in b.branches:
-                self.compare(schema, ptr, b.branches[label][0], b.branches[label][1], path, depth + 1)
-            elif b.branches:
+        for label, (schema, ptr) in old.items():
+            if label in new:
+                self.compare(schema, ptr, new[label][0], new[label][1], path, depth + 1)
+            else:
                 self.emit("union-branch-removed", path, ptr, b.pointer, f"alternative {label} removed")
-        for label, (_, ptr) in b.branches.items():
-            if label not in a.branches and a.branches:
+        for label, (_, ptr) in new.items():
+            if label not in old:
                 self.emit("union-branch-added", path, a.pointer, ptr, f"alternative {label} added")

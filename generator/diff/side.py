@@ -28,6 +28,8 @@ class Side:
     api: Api
     class_pointers: dict[str, str] = field(default_factory=dict)
     """IR class name -> pointer of the schema it was made from."""
+    surface: Any = None
+    """The generated surface, once computed (`generator.diff.report.surface`)."""
 
     @property
     def file(self) -> str:
@@ -99,6 +101,17 @@ class Side:
         return self.api.schemas.get(name), target
 
 
+def _parameter_pointer(spec: LoadedSpec, op_ptr: str, param: Parameter) -> str:
+    """Where a parameter is declared for an operation (the operation's list before its path item's)."""
+    for owner in (op_ptr, jp.parent(op_ptr)):
+        for i, raw in enumerate(jp.get(spec.data, jp.join(owner, "parameters")) or []):
+            _, resolved = document.deref(spec, "", raw)
+            found = isinstance(resolved, dict) and (resolved.get("name"), resolved.get("in")) == (param.name, param.location)
+            if found:
+                return jp.join(owner, "parameters", i)
+    return op_ptr
+
+
 def load_side(source: SpecText) -> Side:
     """Loads and builds one version; raises SpecError with located problems when it is no usable spec."""
     spec = load_text(source.text, source.display)
@@ -128,6 +141,8 @@ def _class_pointers(spec: LoadedSpec, api: Api) -> dict[str, str]:
     for op in api.operations:
         op_ptr = jp.join("", "paths", op.path, op.method)
         holders: list[tuple[JsonSchema | None, str]] = []
+        for param in op.parameters:
+            holders.append((param.schema, jp.join(_parameter_pointer(spec, op_ptr, param), "schema")))
         if op.body is not None:
             at = jp.join(op_ptr, "requestBody")
             body_ptr, _ = document.deref(spec, at, jp.get(spec.data, at))
