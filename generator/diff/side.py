@@ -106,8 +106,7 @@ def _parameter_pointer(spec: LoadedSpec, op_ptr: str, param: Parameter) -> str:
     for owner in (op_ptr, jp.parent(op_ptr)):
         for i, raw in enumerate(jp.get(spec.data, jp.join(owner, "parameters")) or []):
             _, resolved = document.deref(spec, "", raw)
-            found = isinstance(resolved, dict) and (resolved.get("name"), resolved.get("in")) == (param.name, param.location)
-            if found:
+            if isinstance(resolved, dict) and (resolved.get("name"), resolved.get("in")) == (param.name, param.location):
                 return jp.join(owner, "parameters", i)
     return op_ptr
 
