@@ -47,7 +47,8 @@ class Side:
     def parameter_pointer(self, op: Operation, param: Parameter) -> str:
         """Where the parameter is declared for this operation (the operation's list before its path item's)."""
         op_ptr = self.operation_pointer(op)
-        for owner in (op_ptr, jp.parent(op_ptr)):
+        wanted = (param.name, param.location)
+    for owner in (op_ptr, jp.parent(op_ptr)):
             for i, raw in enumerate(jp.get(self.spec.data, jp.join(owner, "parameters")) or []):
                 _, resolved = document.deref(self.spec, "", raw)
                 if (
@@ -103,10 +104,11 @@ class Side:
 
 def _parameter_pointer(spec: LoadedSpec, op_ptr: str, param: Parameter) -> str:
     """Where a parameter is declared for an operation (the operation's list before its path item's)."""
+    wanted = (param.name, param.location)
     for owner in (op_ptr, jp.parent(op_ptr)):
         for i, raw in enumerate(jp.get(spec.data, jp.join(owner, "parameters")) or []):
             _, resolved = document.deref(spec, "", raw)
-            if isinstance(resolved, dict) and (resolved.get("name"), resolved.get("in")) == (param.name, param.location):
+            if isinstance(resolved, dict) and (resolved.get("name"), resolved.get("in")) == wanted:
                 return jp.join(owner, "parameters", i)
     return op_ptr
 
