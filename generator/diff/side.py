@@ -45,19 +45,7 @@ class Side:
         return jp.join("", "paths", op.path, op.method)
 
     def parameter_pointer(self, op: Operation, param: Parameter) -> str:
-        """Where the parameter is declared for this operation (the operation's list before its path item's)."""
-        op_ptr = self.operation_pointer(op)
-        wanted = (param.name, param.location)
-    for owner in (op_ptr, jp.parent(op_ptr)):
-            for i, raw in enumerate(jp.get(self.spec.data, jp.join(owner, "parameters")) or []):
-                _, resolved = document.deref(self.spec, "", raw)
-                if (
-                    isinstance(resolved, dict)
-                    and resolved.get("name") == param.name
-                    and resolved.get("in") == (param.location)
-                ):
-                    return jp.join(owner, "parameters", i)
-        return op_ptr
+        return _parameter_pointer(self.spec, self.operation_pointer(op), param)
 
     def body_pointer(self, op: Operation) -> str:
         ptr, _ = document.deref(
