@@ -721,7 +721,7 @@ class Differ:
             where = self.at("/servers/0/url", "/servers/0/url")
             if ua.path.rstrip("/") != ub.path.rstrip("/"):
                 self.add(SERVER_PATH, "", "server base path", f"base path {ua.path or '/'} -> {ub.path or '/'}", *where)
-            if (ua.scheme, ua.netloc) != (ub.scheme, ub.netloc):
+            if (ua.scheme, _template(ua.netloc)) != (ub.scheme, _template(ub.netloc)):
                 self.add(SERVER_HOST, "", "server host", f"server {old[0].url} -> {new[0].url}", *where)
             self.server_variables(old[0], new[0])
         old_urls = [s.url for s in old[1:]]

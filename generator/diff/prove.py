@@ -93,9 +93,13 @@ def prove(old: SpecText, new: SpecText, findings: list[Finding], *, timeout: flo
             continue
         operations = _operations(test, failure_text, methods, side.api.operations)
         related = {op for o in operations for op in (o, old_to_new.get(o, o))}
-        explained = [f for f in findings if f.layer == "http" and f.level >= Level.WARN and f.operation in related]
-        if not operations:
-            explained = [f for f in findings if f.layer == "http" and f.level >= Level.WARN and not f.operation]
+        # Document-wide changes (servers, security schemes, token exchange, the root x-rate-limit) touch
+        # every operation, so they explain a failure of any test.
+        explained = [
+            f
+            for f in findings
+            if f.layer == "http" and f.level >= Level.WARN and (f.operation in related or not f.operation)
+        ]
         proof.failures.append(Failure(test, explained))
     shown = {id(f) for failure in proof.failures for f in failure.explained_by}
     proof.unproven = [f for f in findings if f.layer == "http" and f.level is Level.ERR and id(f) not in shown]

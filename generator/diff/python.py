@@ -101,8 +101,10 @@ def _template(path: str) -> str:
 
 @dataclass
 class SurfaceDiffer:
-    old: Side
-    new: Side
+    """Compares two surfaces; without sides (two packages on disk) findings are located at the package."""
+
+    old: Side | None
+    new: Side | None
     a: Surface
     b: Surface
     causes: Causes
@@ -123,10 +125,15 @@ class SurfaceDiffer:
 
     # -- where things are ---------------------------------------------------------------------------
 
-    def _op(self, api: Api, operation_id: str) -> Operation | None:
-        return next((op for op in api.operations if op.operation_id == operation_id), None)
+    def _op(self, api: Api | None, operation_id: str) -> Operation | None:
+        return next((op for op in api.operations if op.operation_id == operation_id), None) if api else None
+
+    def _here(self, side: Side | None, pointer: str, surface: Surface) -> Location:
+        return side.at(pointer) if side is not None else Location(surface.package, 1, "")
 
     def op_locations(self, old_id: str, new_id: str) -> tuple[Location, Location]:
+        if self.old is None or self.new is None:
+            return self._here(None, "", self.a), self._here(None, "", self.b)
         a, b = self._op(self.old.api, old_id), self._op(self.new.api, new_id)
         pa = self.old.operation_pointer(a) if a else ""
         pb = self.new.operation_pointer(b) if b else ""
@@ -137,11 +144,16 @@ class SurfaceDiffer:
             pb = jp.parent(pa) if jp.parent(pa) in self.new.spec.lines else "/paths"
         return self.old.at(pa), self.new.at(pb)
 
-    def _op_key(self, api: Api, operation_id: str) -> tuple[str, str] | None:
-        op = self._op(api, operation_id)
+    def _method_key(self, side: Side | None, m: Method) -> tuple[str, ...] | None:
+        """What a method is across versions: its operation's method and path, else the endpoints it calls."""
+        if side is None:
+            return m.calls or None
+        op = self._op(side.api, m.operation_id)
         return (op.method, _template(op.path)) if op else None
 
     def model_locations(self, old_name: str, new_name: str) -> tuple[Location, Location]:
+        if self.old is None or self.new is None:
+            return self._here(None, "", self.a), self._here(None, "", self.b)
         pa = self.old.class_pointers.get(old_name) or _enum_pointer(self.old, self.a.models.get(old_name))
         pb = self.new.class_pointers.get(new_name) or _enum_pointer(self.new, self.b.models.get(new_name))
         return self.old.at(pa or "/components/schemas"), self.new.at(pb or "/components/schemas")
@@ -151,21 +163,23 @@ class SurfaceDiffer:
     def constructor(self) -> None:
         old = {a.name for a in self.a.constructor}
         new = {a.name for a in self.b.constructor}
-        where = self.old.at("/servers/0/variables"), self.new.at("/servers/0/variables")
+        variables = "/servers/0/variables"
+        where = self._here(self.old, variables, self.a), self._here(self.new, variables, self.b)
         for name in sorted(old - new):
             f = self.add(CTOR_REMOVED, "", f"constructor {name}", f"{self.a.clients[0]}({name}=...) is gone", *where)
             f.causes = self.causes.for_rules("", ("server-variable-removed",))
         for name in sorted(new - old):
             f = self.add(CTOR_ADDED, "", f"constructor {name}", f"{self.b.clients[0]}({name}=...) added", *where)
             f.causes = self.causes.for_rules("", ("server-variable-added",))
-        where = self.old.at("/components/securitySchemes"), self.new.at("/components/securitySchemes")
+        schemes = "/components/securitySchemes"
+        where = self._here(self.old, schemes, self.a), self._here(self.new, schemes, self.b)
         for name in sorted(set(self.a.auth_schemes) - set(self.b.auth_schemes)):
             if self.b.auth_schemes or len(self.a.auth_schemes) > 1:
                 f = self.add(AUTH_REMOVED, "", f"auth_scheme {name}", f"auth_scheme={name!r} is gone", *where)
-                f.causes = self.causes.under(self.old.at("/components/securitySchemes").pointer, "")
+                f.causes = self.causes.under(schemes, "")
         for name in sorted(set(self.b.auth_schemes) - set(self.a.auth_schemes)):
             f = self.add(AUTH_ADDED, "", f"auth_scheme {name}", f"auth_scheme={name!r} added", *where)
-            f.causes = self.causes.under("", "/components/securitySchemes")
+            f.causes = self.causes.under("", schemes)
 
     # -- methods ------------------------------------------------------------------------------------
 
@@ -175,13 +189,9 @@ class SurfaceDiffer:
         added = [m for name, m in new.items() if name not in old]
         renamed: dict[str, Method] = {}
         for m in removed:
-            key = self._op_key(self.old.api, m.operation_id)
+            key = self._method_key(self.old, m)
             match = next(
-                (
-                    n
-                    for n in added
-                    if n.kind == m.kind and key is not None and self._op_key(self.new.api, n.operation_id) == key
-                ),
+                (n for n in added if n.kind == m.kind and key is not None and self._method_key(self.new, n) == key),
                 None,
             )
             if match is not None and match.name not in {r.name for r in renamed.values()}:
@@ -230,8 +240,8 @@ class SurfaceDiffer:
         new_args = {a.name: a for a in n.arguments}
         gone = [a for name, a in old_args.items() if name not in new_args]
         fresh = [a for name, a in new_args.items() if name not in old_args]
-        wire_a = self.wire_names(self.old.api, m.operation_id)
-        wire_b = self.wire_names(self.new.api, op)
+        wire_a = self.wire_names(self.old, m.operation_id)
+        wire_b = self.wire_names(self.new, op)
         pairs: list[tuple[Argument, Argument]] = []
         for a in gone:
             match = next((b for b in fresh if wire_a.get(a.name, a.name) == wire_b.get(b.name, b.name)), None)
@@ -297,9 +307,9 @@ class SurfaceDiffer:
                 r, op, subject, f"{n.name}(): argument {b.name}: {a.annotation} -> {b.annotation}", *where
             ).causes = causes
 
-    def wire_names(self, api: Api, operation_id: str) -> dict[str, str]:
+    def wire_names(self, side: Side | None, operation_id: str) -> dict[str, str]:
         """Python argument name -> the parameter or body field name it is sent as."""
-        op = self._op(api, operation_id)
+        op = self._op(side.api if side else None, operation_id)
         if op is None:
             return {}
         names = {p.python_name: p.name for p in op.parameters}
@@ -392,6 +402,8 @@ class SurfaceDiffer:
     def field_locations(self, old_model: str, new_model: str, field_name: str) -> tuple[Location, Location]:
         """The property a field comes from (fields are snake_case of the property; matched through the schema)."""
         a, b = self.model_locations(old_model, new_model)
+        if self.old is None or self.new is None:
+            return a, b
         return self._property(self.old, a, field_name), self._property(self.new, b, field_name)
 
     def _property(self, side: Side, at: Location, field_name: str) -> Location:
@@ -439,3 +451,8 @@ _ADDITION_CAUSES = {
 
 def surface_findings(old: Side, new: Side, a: Surface, b: Surface, http: list[Finding]) -> list[Finding]:
     return SurfaceDiffer(old, new, a, b, Causes(http)).run()
+
+
+def package_findings(a: Surface, b: Surface) -> list[Finding]:
+    """Surface changes between two generated packages, located at the package (no spec at hand)."""
+    return SurfaceDiffer(None, None, a, b, Causes([])).run()

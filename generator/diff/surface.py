@@ -8,7 +8,9 @@ read with `ast` (its classes, annotated fields and enum members), not from its t
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from generator.spec.ir import Api
@@ -25,6 +27,26 @@ class Argument:
     name: str
     annotation: str
     required: bool
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "annotation", canonical(self.annotation))
+
+
+def canonical(annotation: str) -> str:
+    """One spelling per type: `None` last in a top-level union (`A | None | B` is `A | B | None`)."""
+    parts, depth, current = [], 0, ""
+    for ch in annotation:
+        depth += ch == "["
+        depth -= ch == "]"
+        if ch == "|" and depth == 0:
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += ch
+    parts.append(current.strip())
+    if "None" not in parts or (parts[-1] == "None" and parts.count("None") == 1):
+        return annotation
+    return " | ".join([p for p in parts if p != "None"] + ["None"])
 
 
 @dataclass(frozen=True)
@@ -76,7 +98,7 @@ def surface_of(api: Api) -> Surface:
     methods: dict[str, Method] = {}
     for m in ctx.methods:
         op_id = next((op.operation_id for op in api.operations if op.python_name == m.name), m.name)
-        methods[m.name] = Method(m.name, "method", op_id, _arguments(m.args), m.returns, (op_id,))
+        methods[m.name] = Method(m.name, "method", op_id, _arguments(m.args), canonical(m.returns), (op_id,))
     by_name = {m.name: m for m in methods.values()}
     for w in ctx.waiters:
         status = by_name[w.status.name]
@@ -168,3 +190,98 @@ def _reachable(roots: set[str], models: dict[str, Model]) -> frozenset[str]:
         for f in models[name].fields:
             todo += [w for w in _words(f.annotation) if w in models and w not in seen]
     return frozenset(seen)
+
+
+# -- a generated package on disk -----------------------------------------------------------------------
+
+_CONSTRUCTOR_STANDARD = frozenset(
+    {"self", "api_key", "base_url", "timeout", "max_retries", "http_client", "auth_scheme"}
+)
+_CALL_STANDARD = frozenset(
+    {"self", "extra_headers", "timeout", "max_retries", "poll_interval", "on_update", "raise_on_failure"}
+)
+_NOT_OPERATIONS = frozenset({"close", "aclose", "with_options", "with_raw_response"})
+
+
+def surface_of_package(package: Path) -> Surface | None:
+    """The surface of a package `testrelay generate` wrote, read from its code; None when it has none.
+
+    `generate` uses this on both sides of a rewrite (the package on disk and the fresh one), so the
+    two are read alike whatever the codegen model looks like.
+    """
+    try:
+        client = ast.parse((package / "client.py").read_text(encoding="utf-8"))
+        models = _models((package / "models.py").read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError):
+        return None
+    endpoints = {
+        node.target.id: _endpoint(node.value)
+        for node in client.body
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and isinstance(node.value, ast.Call)
+    }
+    sync = next(
+        (
+            n
+            for n in client.body
+            if isinstance(n, ast.ClassDef) and n.name.endswith("Client") and not n.name.startswith(("Async", "_"))
+        ),
+        None,
+    )
+    if sync is None:
+        return None
+    methods: dict[str, Method] = {}
+    constructor: tuple[Argument, ...] = ()
+    auth: tuple[str, ...] = ()
+    for node in sync.body:
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        if node.name == "__init__":
+            constructor = tuple(
+                Argument(a.arg, "str", False) for a in node.args.kwonlyargs if a.arg not in _CONSTRUCTOR_STANDARD
+            )
+            auth = _literal_values(next((a.annotation for a in node.args.kwonlyargs if a.arg == "auth_scheme"), None))
+            continue
+        if node.name.startswith("_") or node.name in _NOT_OPERATIONS:
+            continue
+        kind: CallableKind = (
+            "waiter"
+            if node.name.startswith("wait_for_")
+            else "trigger_waiter"
+            if node.name.endswith("_and_wait")
+            else "pager"
+            if node.name.startswith("iter_")
+            else "method"
+        )
+        defaults = [None] * (len(node.args.kwonlyargs) - len(node.args.kw_defaults)) + list(node.args.kw_defaults)
+        arguments = tuple(
+            Argument(a.arg, ast.unparse(a.annotation) if a.annotation else "Any", default is None)
+            for a, default in zip(node.args.kwonlyargs, defaults, strict=True)
+            if a.arg not in _CALL_STANDARD
+        )
+        used = sorted({endpoints[n.id] for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in endpoints})
+        returns = canonical(ast.unparse(node.returns)) if node.returns else "None"
+        methods[node.name] = Method(node.name, kind, node.name, arguments, returns, tuple(used))
+    return Surface(
+        package=package.name,
+        clients=(sync.name, f"Async{sync.name}"),
+        constructor=constructor,
+        auth_schemes=auth,
+        methods=methods,
+        models=models,
+        input_models=_reachable(
+            {w for m in methods.values() for a in m.arguments for w in _words(a.annotation)}, models
+        ),
+    )
+
+
+def _endpoint(call: ast.Call) -> str:
+    """`Endpoint("GET", "/runs/{run_id}", ...)` -> `GET /runs/{}`: an operation whatever its method is named."""
+    words = [a.value for a in call.args[:2] if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+    return " ".join(words[:1] + [re.sub(r"\{[^}/]*\}", "{}", w) for w in words[1:]])
+
+
+def _literal_values(annotation: ast.expr | None) -> tuple[str, ...]:
+    if isinstance(annotation, ast.Subscript) and ast.unparse(annotation.value) == "Literal":
+        inner = annotation.slice.elts if isinstance(annotation.slice, ast.Tuple) else [annotation.slice]
+        return tuple(str(e.value) for e in inner if isinstance(e, ast.Constant))
+    return ()
