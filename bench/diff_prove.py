@@ -23,10 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.diff.findings import Level  # noqa: E402
-from generator.diff.prove import prove  # noqa: E402
-from generator.diff.report import compare  # noqa: E402
-from tests.diff_edits import EDITS  # noqa: E402
+from generator.diff.findings import Level
+from generator.diff.prove import prove
+from generator.diff.report import compare
+from tests.diff_edits import EDITS
 
 
 def main() -> int:

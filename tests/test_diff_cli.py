@@ -92,7 +92,9 @@ def test_fail_on_sets_the_exit_status(pair: tuple[Path, Path, Path]) -> None:
 
 def test_markdown_and_github_formats(pair: tuple[Path, Path, Path]) -> None:
     old, new, _ = pair
-    md = run_cli("diff", str(old), str(new), "--format", "markdown", "-o", str(old.parent / "report.md"), cwd=old.parent)
+    md = run_cli(
+        "diff", str(old), str(new), "--format", "markdown", "-o", str(old.parent / "report.md"), cwd=old.parent
+    )
     assert md.returncode == 1
     assert md.stdout.startswith("## testrelay diff")
     assert "### ERR" in md.stdout and "`request-parameter-added-required`" in md.stdout
@@ -164,3 +166,13 @@ def test_git_references_and_base(tmp_path: Path) -> None:
     unknown = run_cli("diff", "--base", "no-such-rev", cwd=tmp_path)
     assert unknown.returncode == 2
     assert "not a revision" in unknown.stderr
+
+
+def test_the_workflow_comments_the_markdown_report() -> None:
+    import yaml
+
+    jobs = yaml.safe_load((ROOT / "examples" / "github-actions.yml").read_text(encoding="utf-8"))["jobs"]
+    runs = "\n".join(str(step.get("run", "")) for step in jobs["diff"]["steps"])
+    assert 'testrelay diff --base "origin/${{ github.base_ref }}" --format markdown --output diff.md' in runs
+    assert "gh pr comment" in runs and "--body-file diff.md" in runs
+    assert jobs["diff"]["if"] == "github.event_name == 'pull_request'"

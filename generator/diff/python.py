@@ -364,7 +364,8 @@ class SurfaceDiffer:
             spot = self.field_locations(m.name, n.name, fa.name)
             causes = self.causes.at(spot)
             if name not in new_fields:
-                self.add(FIELD_REMOVED, "", subject, f"{subject} is gone", *spot).causes = causes
+                removed = self.causes.under(spot[0].pointer, "")
+                self.add(FIELD_REMOVED, "", subject, f"{subject} is gone", *spot).causes = removed
                 continue
             fb = new_fields[name]
             if fb.required and not fa.required and built:
@@ -383,7 +384,8 @@ class SurfaceDiffer:
                 subject = f"{n.name}.{name}"
                 spot = self.field_locations(m.name, n.name, fb.name)
                 r = FIELD_ADDED_REQUIRED if fb.required and built else FIELD_ADDED
-                self.add(r, "", subject, f"{subject}: {fb.annotation} added", *spot).causes = self.causes.at(spot)
+                added = self.causes.under("", spot[1].pointer)
+                self.add(r, "", subject, f"{subject}: {fb.annotation} added", *spot).causes = added
         old_members = dict(m.members)
         new_members = dict(n.members)
         for name in old_members:

@@ -62,7 +62,9 @@ def surface(side: Side) -> Surface:
 
 def compare(old: SpecText, new: SpecText, *, python: bool = True) -> list[Finding]:
     """Raises SpecError (with located problems) when either side is not a usable spec."""
-    return compare_sides(load_side(old), load_side(new), python=python)
+    # One package name for both sides: `v1.yaml` and `v2.yaml` are versions of one package.
+    same_name = SpecText(old.display, new.name, old.text)
+    return compare_sides(load_side(same_name), load_side(new), python=python)
 
 
 def compare_pairs(pairs: list[SpecPair], *, python: bool = True) -> Report:
