@@ -473,7 +473,7 @@ def test_a_wait_raises_at_its_deadline_without_sleeping_past_it(flavor: str) -> 
     recorder = Recorder()
     client = qualigate(suite_server([status_body("running")]), recorder, flavor)
     with pytest.raises(PollTimeoutError) as info:
-        client.wait_for_get_run_status(suite_run_id=SUITE, timeout=25)
+        client.wait_for_run(suite_run_id=SUITE, deadline=25)
     assert recorder.slept == [10.0, 10.0, 5.0]
     assert info.value.elapsed == 25.0
     assert info.value.status == "running"
@@ -483,7 +483,7 @@ def test_an_unknown_status_counts_as_pending(flavor: str) -> None:
     recorder = Recorder()
     states = [status_body("queued-somewhere-new"), status_body("passed")]
     client = qualigate(suite_server(states), recorder, flavor)
-    assert client.wait_for_get_run_status(suite_run_id=SUITE, poll_interval=3).status == "passed"
+    assert client.wait_for_run(suite_run_id=SUITE, poll_interval=3).status == "passed"
     assert recorder.slept == [3.0]
 
 
@@ -519,7 +519,7 @@ def test_testmo_pages_by_number_until_next_page_is_null(flavor: str) -> None:
     client = testmo.TestmoClient(
         api_key="t", instance="acme", http_client=httpx.Client(transport=httpx.MockTransport(handler))
     )
-    runs = client.iter_list_automation_runs(project_id=5, per_page=25)
+    runs = client.iter_automation_runs(project_id=5, per_page=25)
     assert asked == []
     assert [run.id for run in runs] == [1, 2, 3, 4, 5]
     assert asked == ["per_page=25", "page=2&per_page=25", "page=3&per_page=25"]
@@ -556,7 +556,7 @@ def test_octomind_pages_by_keyset_until_has_next_page_is_false(flavor: str) -> N
         return httpx.Response(200, json={"data": [report(3)], "hasNextPage": False})
 
     client = make(OctomindClient, AsyncOctomindClient, flavor, handler, Recorder(), api_key="o")
-    reports = list(client.iter_list_test_reports(test_target_id=target))
+    reports = list(client.iter_test_reports(test_target_id=target))
     assert [r.created_at.day for r in reports] == [1, 2, 3]
     assert asked == ["", "key[createdAt]=2024-09-02T13%3A01%3A51.686000Z"]
 

@@ -174,7 +174,7 @@ def test_a_page_pointing_at_itself_stops_the_walk() -> None:
 
 
 def test_page_spec_is_checked() -> None:
-    with pytest.raises(ValueError, match=r"^has_more_pointer applies to the keyset style only$"):
+    with pytest.raises(ValueError, match=r"^has_more_pointer applies to the keyset and cursor styles only$"):
         PageSpec(style="page", items_pointer="/result", next_pointer="/next_page", has_more_pointer="/more")
 
 

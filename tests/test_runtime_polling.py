@@ -74,16 +74,16 @@ RUN = PollSpec(
     success=("passed",),
     failure=("failed",),
     interval=5.0,
-    timeout=60.0,
+    deadline=60.0,
 )
-CODED = PollSpec(status_pointer="/stateCode", pending=(1,), success=(2,), failure=(3,), interval=5.0, timeout=60.0)
+CODED = PollSpec(status_pointer="/stateCode", pending=(1,), success=(2,), failure=(3,), interval=5.0, deadline=60.0)
 SUITE = PollSpec(
     status_pointer="/status",
     pending=("pending", "running"),
     success=("passed",),
     failure=("failed", "error"),
     interval=10.0,
-    timeout=600.0,
+    deadline=600.0,
     judged=(("completed", "/failed_tests"),),
 )
 
@@ -184,7 +184,7 @@ def test_outcome_keeps_booleans_apart_from_numbers() -> None:
         success=(),
         failure=(),
         interval=10.0,
-        timeout=3600.0,
+        deadline=3600.0,
         judged=((True, "/result/failure_count"),),
     )
     assert outcome(completed, {"result": {"is_completed": False}}) == (Outcome.PENDING, False)
@@ -280,27 +280,27 @@ def test_deadline_clips_the_last_sleep_and_reports_the_last_state() -> None:
     states = [run("running", f"r{i}") for i in range(4)]
     fetch = Script(time, [(state, None) for state in states])
     with pytest.raises(PollTimeoutError) as caught:
-        wait(fetch, RUN, timeout=12.0, clock=time.clock, sleep=time.sleep)
+        wait(fetch, RUN, deadline=12.0, clock=time.clock, sleep=time.sleep)
     assert time.sleeps == [5.0, 5.0, 2.0]
     assert sum(time.sleeps) == 12.0
     assert fetch.calls == 4
     assert caught.value.last is states[3]
     assert caught.value.status is RunState.RUNNING
     assert caught.value.elapsed == 12.0
-    assert str(caught.value) == "Run still pending with status 'running' after 12.0s (timeout 12s)"
+    assert str(caught.value) == "Run still pending with status 'running' after 12.0s (deadline 12s)"
 
 
 def test_deadline_counts_the_time_fetches_take() -> None:
     time = FakeTime()
     fetch = Script(time, [(run("queued"), None)] * 4, cost=1.0)
     with pytest.raises(PollTimeoutError) as caught:
-        wait(fetch, RUN, timeout=14.0, clock=time.clock, sleep=time.sleep)
+        wait(fetch, RUN, deadline=14.0, clock=time.clock, sleep=time.sleep)
     assert time.sleeps == [5.0, 5.0, 1.0]
     assert sum(time.sleeps) <= 14.0
     assert fetch.calls == 4
     assert caught.value.elapsed == 15.0
     assert caught.value.status is RunState.QUEUED
-    assert str(caught.value) == "Run still pending with status 'queued' after 15.0s (timeout 14s)"
+    assert str(caught.value) == "Run still pending with status 'queued' after 15.0s (deadline 14s)"
 
 
 def test_deadline_defaults_to_the_vendor_timeout() -> None:
@@ -317,10 +317,10 @@ def test_a_zero_timeout_reads_once() -> None:
     time = FakeTime()
     fetch = Script(time, [(run("running"), None)])
     with pytest.raises(PollTimeoutError) as caught:
-        wait(fetch, RUN, timeout=0.0, clock=time.clock, sleep=time.sleep)
+        wait(fetch, RUN, deadline=0.0, clock=time.clock, sleep=time.sleep)
     assert time.sleeps == []
     assert caught.value.elapsed == 0.0
-    assert str(caught.value) == "Run still pending with status 'running' after 0.0s (timeout 0s)"
+    assert str(caught.value) == "Run still pending with status 'running' after 0.0s (deadline 0s)"
 
 
 def test_a_missing_status_times_out_with_status_none() -> None:
@@ -328,19 +328,19 @@ def test_a_missing_status_times_out_with_status_none() -> None:
     last: dict[str, object] = {"id": "r1"}
     fetch = Script(time, [(last, None)] * 3)
     with pytest.raises(PollTimeoutError) as caught:
-        wait(fetch, RUN, timeout=10.0, clock=time.clock, sleep=time.sleep)
+        wait(fetch, RUN, deadline=10.0, clock=time.clock, sleep=time.sleep)
     assert caught.value.last is last
     assert caught.value.status is None
-    assert str(caught.value) == "Run still pending with status none after 10.0s (timeout 10s)"
+    assert str(caught.value) == "Run still pending with status none after 10.0s (deadline 10s)"
 
 
 def test_bad_arguments_are_refused() -> None:
     time = FakeTime()
     fetch = Script(time, [(run("passed"), None)])
-    with pytest.raises(ValueError, match=r"^timeout must be a number of seconds >= 0, not -1\.0$"):
-        wait(fetch, RUN, timeout=-1.0, clock=time.clock, sleep=time.sleep)
-    with pytest.raises(ValueError, match=r"^timeout must be a number of seconds >= 0, not nan$"):
-        wait(fetch, RUN, timeout=math.nan, clock=time.clock, sleep=time.sleep)
+    with pytest.raises(ValueError, match=r"^deadline must be a number of seconds >= 0, not -1\.0$"):
+        wait(fetch, RUN, deadline=-1.0, clock=time.clock, sleep=time.sleep)
+    with pytest.raises(ValueError, match=r"^deadline must be a number of seconds >= 0, not nan$"):
+        wait(fetch, RUN, deadline=math.nan, clock=time.clock, sleep=time.sleep)
     with pytest.raises(ValueError, match=r"^poll_interval must be a finite number of seconds > 0, not 0\.0$"):
         wait(fetch, RUN, poll_interval=0.0, clock=time.clock, sleep=time.sleep)
     assert fetch.calls == 0
@@ -365,7 +365,7 @@ def test_a_large_server_hint_is_clipped_to_the_deadline() -> None:
     time = FakeTime()
     fetch = Script(time, [(run("running"), 100.0), (run("running"), None)])
     with pytest.raises(PollTimeoutError):
-        wait(fetch, RUN, timeout=30.0, clock=time.clock, sleep=time.sleep)
+        wait(fetch, RUN, deadline=30.0, clock=time.clock, sleep=time.sleep)
     assert time.sleeps == [30.0]
 
 
@@ -419,7 +419,7 @@ def test_a_transient_error_keeps_the_last_good_state() -> None:
     good = run("running")
     fetch: Script[Run] = Script(time, [(good, None), http_error(502), http_error(504)])
     with pytest.raises(PollTimeoutError) as caught:
-        wait(fetch, RUN, timeout=10.0, clock=time.clock, sleep=time.sleep)
+        wait(fetch, RUN, deadline=10.0, clock=time.clock, sleep=time.sleep)
     assert caught.value.last is good
     assert caught.value.status is RunState.RUNNING
     assert caught.value.elapsed == 10.0
@@ -429,11 +429,11 @@ def test_no_good_read_at_all_times_out_with_nothing() -> None:
     time = FakeTime()
     fetch: Script[Run] = Script(time, [APIConnectionError()] * 3)
     with pytest.raises(PollTimeoutError) as caught:
-        wait(fetch, RUN, timeout=10.0, clock=time.clock, sleep=time.sleep)
+        wait(fetch, RUN, deadline=10.0, clock=time.clock, sleep=time.sleep)
     assert caught.value.last is None
     assert caught.value.status is None
     assert caught.value.elapsed == 10.0
-    assert str(caught.value) == "No status could be read in 10.0s (timeout 10s)"
+    assert str(caught.value) == "No status could be read in 10.0s (deadline 10s)"
 
 
 def test_a_404_propagates() -> None:
@@ -542,7 +542,9 @@ def test_async_wait_times_out_at_the_deadline() -> None:
     fetch = Script(time, [(state, None) for state in states])
     with pytest.raises(PollTimeoutError) as caught:
         asyncio.run(
-            async_wait(fetch.async_call, RUN, timeout=12.0, poll_interval=4.0, clock=time.clock, sleep=time.async_sleep)
+            async_wait(
+                fetch.async_call, RUN, deadline=12.0, poll_interval=4.0, clock=time.clock, sleep=time.async_sleep
+            )
         )
     assert time.sleeps == [4.0, 4.0, 4.0]
     assert caught.value.last is states[3]
@@ -550,7 +552,7 @@ def test_async_wait_times_out_at_the_deadline() -> None:
     fetch = Script(time, [(run("running"), None)] * 3)
     time.sleeps.clear()
     with pytest.raises(PollTimeoutError):
-        asyncio.run(async_wait(fetch.async_call, RUN, timeout=7.0, clock=time.clock, sleep=time.async_sleep))
+        asyncio.run(async_wait(fetch.async_call, RUN, deadline=7.0, clock=time.clock, sleep=time.async_sleep))
     assert time.sleeps == [5.0, 2.0]
 
 
@@ -564,3 +566,74 @@ def test_async_wait_rides_out_transient_errors_and_propagates_a_404() -> None:
     with pytest.raises(NotFoundError):
         asyncio.run(async_wait(fetch.async_call, RUN, clock=time.clock, sleep=time.async_sleep))
     assert fetch.calls == 1
+
+
+# boolean, integer, null and absent statuses
+
+
+class SuiteResult(BaseModel):
+    """A result whose `passing` is null while the suite runs, then true or false (Ghost Inspector-like)."""
+
+    id: str
+    passing: bool | None = None
+
+
+class Execution(BaseModel):
+    """An execution that gains `succeeded` only when it ends (mabl-like)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    succeeded: bool | None = None
+
+
+PASSING = PollSpec(
+    status_pointer="/passing", pending=(None,), success=(True,), failure=(False,), interval=5, deadline=60
+)
+SUCCEEDED = PollSpec(
+    status_pointer="/succeeded", pending=(), success=(True,), failure=(False,), interval=5, deadline=60
+)
+EXIT_CODE = PollSpec(status_pointer="/exit", pending=(), success=(0,), failure=(1, 2), interval=5, deadline=60)
+
+
+def test_a_null_boolean_status_is_pending_until_true_or_false() -> None:
+    assert outcome(PASSING, SuiteResult(id="s")) == (Outcome.PENDING, None)
+    assert outcome(PASSING, SuiteResult(id="s", passing=True)) == (Outcome.SUCCESS, True)
+    assert outcome(PASSING, SuiteResult(id="s", passing=False)) == (Outcome.FAILURE, False)
+    assert outcome(PASSING, {"passing": 0}) == (Outcome.PENDING, 0)  # 0 is not false in JSON
+
+
+def test_an_absent_status_is_pending_until_the_field_appears() -> None:
+    assert outcome(SUCCEEDED, {"id": "e"}) == (Outcome.PENDING, None)
+    assert outcome(SUCCEEDED, Execution(id="e")) == (Outcome.PENDING, None)
+    assert outcome(SUCCEEDED, Execution.model_validate({"id": "e", "succeeded": False})) == (Outcome.FAILURE, False)
+
+
+def test_integer_statuses_are_not_booleans() -> None:
+    assert outcome(EXIT_CODE, {"exit": 0}) == (Outcome.SUCCESS, 0)
+    assert outcome(EXIT_CODE, {"exit": 2}) == (Outcome.FAILURE, 2)
+    assert outcome(EXIT_CODE, {"exit": False}) == (Outcome.PENDING, False)
+    assert outcome(EXIT_CODE, {"exit": True}) == (Outcome.PENDING, True)
+
+
+def test_wait_rides_a_null_status_to_its_boolean_end() -> None:
+    time = FakeTime()
+    reads: list[tuple[SuiteResult, float | None]] = [
+        (SuiteResult(id="s"), None),
+        (SuiteResult(id="s", passing=None), None),
+        (SuiteResult(id="s", passing=False), None),
+    ]
+    fetch = Script(time, reads)
+    with pytest.raises(RunFailedError) as info:
+        wait(fetch, PASSING, raise_on_failure=True, clock=time.clock, sleep=time.sleep)
+    assert info.value.status is False
+    assert str(info.value) == "Run ended with failure status False"
+    assert time.sleeps == [5, 5]
+
+
+def test_async_wait_rides_an_absent_status_to_success() -> None:
+    time = FakeTime()
+    fetch = Script(time, [(Execution(id="e"), None), (Execution(id="e", succeeded=True), None)])
+    final = asyncio.run(async_wait(fetch.async_call, SUCCEEDED, clock=time.clock, sleep=time.async_sleep))
+    assert final.succeeded is True
+    assert fetch.calls == 2

@@ -7,6 +7,25 @@ uploaded once and registered as reusable targets. The spec version is ours; the 
 version this API.
 """
 
+from generator.runtime import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    PollTimeoutError,
+    RateLimitError,
+    RawResponse,
+    RunFailedError,
+    TokenExchangeError,
+    UnprocessableEntityError,
+)
+
 from .client import AsyncDoksiClient, DoksiClient
 from .models import (
     AuthenticationArtifact,
@@ -32,11 +51,18 @@ from .models import (
 )
 
 __all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
     "AsyncDoksiClient",
     "AuthenticationArtifact",
     "AuthenticationArtifactGenerated",
     "AuthenticationArtifactNone",
     "AuthenticationArtifactSpecific",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
     "CreateRunRequest",
     "CreateTargetRequest",
     "CreateUploadRequest",
@@ -44,14 +70,23 @@ __all__ = [
     "DestinationPlatform",
     "DoksiClient",
     "Error",
+    "InternalServerError",
     "MatrixEntry",
+    "NotFoundError",
+    "PermissionDeniedError",
     "Platform",
+    "PollTimeoutError",
     "QuotaError",
+    "RateLimitError",
+    "RawResponse",
     "Run",
     "RunCreated",
     "RunCreatedResult",
+    "RunFailedError",
     "RunResult",
     "RunStatus",
     "Target",
+    "TokenExchangeError",
+    "UnprocessableEntityError",
     "Upload",
 ]

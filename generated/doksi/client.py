@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, overload
 
 import httpx
 
@@ -25,6 +25,7 @@ from generator.runtime import (
     HeaderAuth,
     NotGiven,
     PollSpec,
+    RawResponse,
     SyncAPIClient,
     async_wait,
     link_value,
@@ -93,14 +94,11 @@ _CREATE_TARGET: Endpoint[Target] = Endpoint(
 )
 _GET_RUN_POLLING = PollSpec(
     status_pointer="/status",
-    pending=(
-        "queued",
-        "running",
-    ),
+    pending=("queued", "running"),
     success=("passed",),
     failure=("failed",),
     interval=10.0,
-    timeout=3600.0,
+    deadline=3600.0,
 )
 
 
@@ -198,6 +196,32 @@ class DoksiClient(SyncAPIClient):
             http_client=http_client,
         )
 
+    @property
+    def with_raw_response(self) -> DoksiClientWithRawResponse:
+        """The same operations, each returning a RawResponse: the parsed body with status, headers and request id."""
+        return DoksiClientWithRawResponse(self)
+
+    @overload
+    def create_run(
+        self,
+        *,
+        matrix: list[MatrixEntry],
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RunCreated: ...
+
+    @overload
+    def create_run(
+        self,
+        *,
+        body: CreateRunRequest,
+        matrix: list[MatrixEntry] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RunCreated: ...
+
     def create_run(
         self,
         *,
@@ -222,6 +246,10 @@ class DoksiClient(SyncAPIClient):
             body: The whole request body; fields given as keyword arguments override its values.
             matrix: Entries to run; each pairs a destination with a set of tests and authentication
                 settings.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _CREATE_RUN,
@@ -249,6 +277,10 @@ class DoksiClient(SyncAPIClient):
 
         Args:
             run_id: Identifier of the run, as returned by `createRun`.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _GET_RUN,
@@ -280,6 +312,10 @@ class DoksiClient(SyncAPIClient):
         Args:
             body: The whole request body; fields given as keyword arguments override its values.
             name: Label for the upload.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _CREATE_UPLOAD,
@@ -288,6 +324,31 @@ class DoksiClient(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
         )
+
+    @overload
+    def create_target(
+        self,
+        *,
+        upload_id: str,
+        name: str | NotGiven = NOT_GIVEN,
+        version: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Target: ...
+
+    @overload
+    def create_target(
+        self,
+        *,
+        body: CreateTargetRequest,
+        upload_id: str | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        version: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Target: ...
 
     def create_target(
         self,
@@ -313,6 +374,10 @@ class DoksiClient(SyncAPIClient):
             upload_id: Upload whose zip was PUT to its `upload_url`.
             name: Display name of the target.
             version: Version label of the build.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _CREATE_TARGET,
@@ -322,33 +387,37 @@ class DoksiClient(SyncAPIClient):
             max_retries=max_retries,
         )
 
-    def wait_for_get_run(
+    def wait_for_run(
         self,
         *,
         run_id: str,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[Run], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
     ) -> Run:
         """Read get_run until the run ends, and return its final state. Every 10 s by default (or as
         the server asks), for at most 3600 s by default. States the spec does not list count as
         pending; a transient error on one read does not end the wait.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            run_id: Identifier of the run, as returned by `createRun`.
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            timeout: HTTP timeout of each status read; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
         call = _get_run(run_id=run_id)
         return wait(
-            lambda: self._poll_read(_GET_RUN, call),
+            lambda: self._poll_read(_GET_RUN, call, timeout),
             _GET_RUN_POLLING,
-            timeout=timeout,
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
@@ -356,36 +425,80 @@ class DoksiClient(SyncAPIClient):
             sleep=self._sleep,
         )
 
+    @overload
+    def create_run_and_wait(
+        self,
+        *,
+        matrix: list[MatrixEntry],
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[Run], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> Run: ...
+
+    @overload
+    def create_run_and_wait(
+        self,
+        *,
+        body: CreateRunRequest,
+        matrix: list[MatrixEntry] | NotGiven = NOT_GIVEN,
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[Run], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> Run: ...
+
     def create_run_and_wait(
         self,
         *,
         body: CreateRunRequest | NotGiven = NOT_GIVEN,
         matrix: list[MatrixEntry] | NotGiven = NOT_GIVEN,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[Run], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
     ) -> Run:
-        """Create a run. Then wait for the run through wait_for_get_run.
+        """Create a run. Then wait for the run through wait_for_run.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            body: The whole request body; fields given as keyword arguments override its values.
+            matrix: Entries to run; each pairs a destination with a set of tests and authentication
+                settings.
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
-            extra_headers: Sent with the trigger request only.
+            extra_headers: Headers to send with the trigger request only.
+            timeout: HTTP timeout of the trigger and of each status read; the client's by default.
+            max_retries: Retries allowed for the trigger request; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
-        started = self.create_run(body=body, matrix=matrix, extra_headers=extra_headers)
-        return self.wait_for_get_run(
-            run_id=link_value(started, "/run_id"),
+        started = self._call(
+            _CREATE_RUN,
+            _create_run(body=body, matrix=matrix),
+            extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
+        )
+        return self.wait_for_run(
+            run_id=link_value(started, "/run_id"),
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
+            timeout=timeout,
         )
 
 
@@ -409,6 +522,32 @@ class AsyncDoksiClient(AsyncAPIClient):
             max_retries=max_retries,
             http_client=http_client,
         )
+
+    @property
+    def with_raw_response(self) -> AsyncDoksiClientWithRawResponse:
+        """The same operations, each returning a RawResponse: the parsed body with status, headers and request id."""
+        return AsyncDoksiClientWithRawResponse(self)
+
+    @overload
+    async def create_run(
+        self,
+        *,
+        matrix: list[MatrixEntry],
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RunCreated: ...
+
+    @overload
+    async def create_run(
+        self,
+        *,
+        body: CreateRunRequest,
+        matrix: list[MatrixEntry] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RunCreated: ...
 
     async def create_run(
         self,
@@ -434,6 +573,10 @@ class AsyncDoksiClient(AsyncAPIClient):
             body: The whole request body; fields given as keyword arguments override its values.
             matrix: Entries to run; each pairs a destination with a set of tests and authentication
                 settings.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _CREATE_RUN,
@@ -461,6 +604,10 @@ class AsyncDoksiClient(AsyncAPIClient):
 
         Args:
             run_id: Identifier of the run, as returned by `createRun`.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _GET_RUN,
@@ -492,6 +639,10 @@ class AsyncDoksiClient(AsyncAPIClient):
         Args:
             body: The whole request body; fields given as keyword arguments override its values.
             name: Label for the upload.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _CREATE_UPLOAD,
@@ -500,6 +651,31 @@ class AsyncDoksiClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
         )
+
+    @overload
+    async def create_target(
+        self,
+        *,
+        upload_id: str,
+        name: str | NotGiven = NOT_GIVEN,
+        version: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Target: ...
+
+    @overload
+    async def create_target(
+        self,
+        *,
+        body: CreateTargetRequest,
+        upload_id: str | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        version: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Target: ...
 
     async def create_target(
         self,
@@ -525,6 +701,10 @@ class AsyncDoksiClient(AsyncAPIClient):
             upload_id: Upload whose zip was PUT to its `upload_url`.
             name: Display name of the target.
             version: Version label of the build.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _CREATE_TARGET,
@@ -534,33 +714,37 @@ class AsyncDoksiClient(AsyncAPIClient):
             max_retries=max_retries,
         )
 
-    async def wait_for_get_run(
+    async def wait_for_run(
         self,
         *,
         run_id: str,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[Run], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
     ) -> Run:
         """Read get_run until the run ends, and return its final state. Every 10 s by default (or as
         the server asks), for at most 3600 s by default. States the spec does not list count as
         pending; a transient error on one read does not end the wait.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            run_id: Identifier of the run, as returned by `createRun`.
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            timeout: HTTP timeout of each status read; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
         call = _get_run(run_id=run_id)
         return await async_wait(
-            lambda: self._poll_read(_GET_RUN, call),
+            lambda: self._poll_read(_GET_RUN, call, timeout),
             _GET_RUN_POLLING,
-            timeout=timeout,
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
@@ -568,34 +752,346 @@ class AsyncDoksiClient(AsyncAPIClient):
             sleep=self._sleep,
         )
 
+    @overload
+    async def create_run_and_wait(
+        self,
+        *,
+        matrix: list[MatrixEntry],
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[Run], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> Run: ...
+
+    @overload
+    async def create_run_and_wait(
+        self,
+        *,
+        body: CreateRunRequest,
+        matrix: list[MatrixEntry] | NotGiven = NOT_GIVEN,
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[Run], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> Run: ...
+
     async def create_run_and_wait(
         self,
         *,
         body: CreateRunRequest | NotGiven = NOT_GIVEN,
         matrix: list[MatrixEntry] | NotGiven = NOT_GIVEN,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[Run], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
     ) -> Run:
-        """Create a run. Then wait for the run through wait_for_get_run.
+        """Create a run. Then wait for the run through wait_for_run.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            body: The whole request body; fields given as keyword arguments override its values.
+            matrix: Entries to run; each pairs a destination with a set of tests and authentication
+                settings.
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
-            extra_headers: Sent with the trigger request only.
+            extra_headers: Headers to send with the trigger request only.
+            timeout: HTTP timeout of the trigger and of each status read; the client's by default.
+            max_retries: Retries allowed for the trigger request; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
-        started = await self.create_run(body=body, matrix=matrix, extra_headers=extra_headers)
-        return await self.wait_for_get_run(
-            run_id=link_value(started, "/run_id"),
+        started = await self._call(
+            _CREATE_RUN,
+            _create_run(body=body, matrix=matrix),
+            extra_headers=extra_headers,
             timeout=timeout,
+            max_retries=max_retries,
+        )
+        return await self.wait_for_run(
+            run_id=link_value(started, "/run_id"),
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
+            timeout=timeout,
+        )
+
+
+class DoksiClientWithRawResponse:
+    """`DoksiClient.with_raw_response`: each operation returns the parsed body with its HTTP response."""
+
+    def __init__(self, client: DoksiClient) -> None:
+        self._client = client
+
+    @overload
+    def create_run(
+        self,
+        *,
+        matrix: list[MatrixEntry],
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[RunCreated]: ...
+
+    @overload
+    def create_run(
+        self,
+        *,
+        body: CreateRunRequest,
+        matrix: list[MatrixEntry] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[RunCreated]: ...
+
+    def create_run(
+        self,
+        *,
+        body: CreateRunRequest | NotGiven = NOT_GIVEN,
+        matrix: list[MatrixEntry] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[RunCreated]:
+        """Like `create_run`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return self._client._raw(
+            _CREATE_RUN,
+            _create_run(body=body, matrix=matrix),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def get_run(
+        self,
+        *,
+        run_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Run]:
+        """Like `get_run`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return self._client._raw(
+            _GET_RUN,
+            _get_run(run_id=run_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def create_upload(
+        self,
+        *,
+        body: CreateUploadRequest | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Upload]:
+        """Like `create_upload`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return self._client._raw(
+            _CREATE_UPLOAD,
+            _create_upload(body=body, name=name),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    @overload
+    def create_target(
+        self,
+        *,
+        upload_id: str,
+        name: str | NotGiven = NOT_GIVEN,
+        version: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Target]: ...
+
+    @overload
+    def create_target(
+        self,
+        *,
+        body: CreateTargetRequest,
+        upload_id: str | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        version: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Target]: ...
+
+    def create_target(
+        self,
+        *,
+        body: CreateTargetRequest | NotGiven = NOT_GIVEN,
+        upload_id: str | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        version: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Target]:
+        """Like `create_target`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return self._client._raw(
+            _CREATE_TARGET,
+            _create_target(body=body, upload_id=upload_id, name=name, version=version),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+
+class AsyncDoksiClientWithRawResponse:
+    """`AsyncDoksiClient.with_raw_response`: each operation returns the parsed body with its HTTP response."""
+
+    def __init__(self, client: AsyncDoksiClient) -> None:
+        self._client = client
+
+    @overload
+    async def create_run(
+        self,
+        *,
+        matrix: list[MatrixEntry],
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[RunCreated]: ...
+
+    @overload
+    async def create_run(
+        self,
+        *,
+        body: CreateRunRequest,
+        matrix: list[MatrixEntry] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[RunCreated]: ...
+
+    async def create_run(
+        self,
+        *,
+        body: CreateRunRequest | NotGiven = NOT_GIVEN,
+        matrix: list[MatrixEntry] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[RunCreated]:
+        """Like `create_run`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return await self._client._raw(
+            _CREATE_RUN,
+            _create_run(body=body, matrix=matrix),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def get_run(
+        self,
+        *,
+        run_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Run]:
+        """Like `get_run`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return await self._client._raw(
+            _GET_RUN,
+            _get_run(run_id=run_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def create_upload(
+        self,
+        *,
+        body: CreateUploadRequest | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Upload]:
+        """Like `create_upload`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return await self._client._raw(
+            _CREATE_UPLOAD,
+            _create_upload(body=body, name=name),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    @overload
+    async def create_target(
+        self,
+        *,
+        upload_id: str,
+        name: str | NotGiven = NOT_GIVEN,
+        version: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Target]: ...
+
+    @overload
+    async def create_target(
+        self,
+        *,
+        body: CreateTargetRequest,
+        upload_id: str | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        version: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Target]: ...
+
+    async def create_target(
+        self,
+        *,
+        body: CreateTargetRequest | NotGiven = NOT_GIVEN,
+        upload_id: str | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        version: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Target]:
+        """Like `create_target`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return await self._client._raw(
+            _CREATE_TARGET,
+            _create_target(body=body, upload_id=upload_id, name=name, version=version),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
         )

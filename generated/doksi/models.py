@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
-from generator.runtime import OpenStrEnum
+from generator.runtime.open_enums import StrEnum
 
 
 class AuthenticationArtifactGenerated(BaseModel):
@@ -76,7 +76,7 @@ class CreateUploadRequest(BaseModel):
     """Label for the upload."""
 
 
-class DestinationPlatform(OpenStrEnum):
+class DestinationPlatform(StrEnum):
     """
     Platform a result ran on; open, since the vendor may add platforms.
     """
@@ -96,7 +96,7 @@ class Error(BaseModel):
     """Human-readable message."""
 
 
-class Platform(OpenStrEnum):
+class Platform(StrEnum):
     """
     Platform a matrix entry runs on.
     """
@@ -135,10 +135,10 @@ class RunCreatedResult(BaseModel):
     """Dashboard page of this result."""
 
 
-class RunStatus(OpenStrEnum):
+class RunStatus(StrEnum):
     """
-    State of a run or of one of its results. `passed` and `failed` are final; the vendor says any other value means
-    still in progress, so the set stays open.
+    State of a run or of one of its results. `passed` and `failed` are final; the vendor says any other value
+    means still in progress, so the set stays open.
     """
 
     QUEUED = "queued"
@@ -194,8 +194,8 @@ class AuthenticationArtifact(
 
 class Destination(BaseModel):
     """
-    Where a result ran. The vendor shows `platform` and `web_url`; `binary_url` and `target_id` for Android are our
-    inference.
+    Where a result ran. The vendor shows `platform` and `web_url`; `binary_url` and `target_id` for Android are
+    our inference.
     """
 
     model_config = ConfigDict(
@@ -214,7 +214,8 @@ class Destination(BaseModel):
 class MatrixEntry(BaseModel):
     """
     One destination, one test selection and its authentication settings. Exactly one of `web_url`, `binary_url`,
-    `target_id`, and exactly one of `test_ids`, `category_ids` (mutual exclusivity inferred, not stated by the vendor).
+    `target_id`, and exactly one of `test_ids`, `category_ids` (mutual exclusivity inferred, not stated by the
+    vendor).
     """
 
     model_config = ConfigDict(

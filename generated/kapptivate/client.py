@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, overload
 
 import httpx
 
@@ -28,6 +28,7 @@ from generator.runtime import (
     NoAuth,
     NotGiven,
     PollSpec,
+    RawResponse,
     SyncAPIClient,
     TokenExchangeAuth,
     async_wait,
@@ -38,16 +39,7 @@ from generator.runtime import (
     wait,
 )
 
-from .models import (
-    CiResult,
-    CiRunRequest,
-    CiRunResponse,
-    CiTest,
-    Error,
-    RefreshTokenRequest,
-    RunOptions,
-    TokenResponse,
-)
+from .models import CiResult, CiRunRequest, CiRunResponse, CiTest, Error, RefreshTokenRequest, RunOptions, TokenResponse
 
 __all__ = ["AsyncKapptivateClient", "KapptivateClient"]
 
@@ -84,22 +76,11 @@ _GET_CI_RESULT: Endpoint[CiResult] = Endpoint(
 )
 _GET_CI_RESULT_POLLING = PollSpec(
     status_pointer="/result/status",
-    pending=(
-        "pending",
-        "ongoing",
-        "scheduled",
-    ),
+    pending=("pending", "ongoing", "scheduled"),
     success=("success",),
-    failure=(
-        "failure",
-        "failed",
-        "warning",
-        "canceled",
-        "blocked",
-        "timed out",
-    ),
+    failure=("failure", "failed", "warning", "canceled", "blocked", "timed out"),
     interval=10.0,
-    timeout=1800.0,
+    deadline=1800.0,
 )
 
 
@@ -200,6 +181,32 @@ class KapptivateClient(SyncAPIClient):
             http_client=http_client,
         )
 
+    @property
+    def with_raw_response(self) -> KapptivateClientWithRawResponse:
+        """The same operations, each returning a RawResponse: the parsed body with status, headers and request id."""
+        return KapptivateClientWithRawResponse(self)
+
+    @overload
+    def exchange_refresh_token(
+        self,
+        *,
+        refresh_token: str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TokenResponse: ...
+
+    @overload
+    def exchange_refresh_token(
+        self,
+        *,
+        body: RefreshTokenRequest,
+        refresh_token: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TokenResponse: ...
+
     def exchange_refresh_token(
         self,
         *,
@@ -219,6 +226,10 @@ class KapptivateClient(SyncAPIClient):
         Args:
             body: The whole request body; fields given as keyword arguments override its values.
             refresh_token: The API key (refresh token) created in the Kapptivate UI.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _EXCHANGE_REFRESH_TOKEN,
@@ -228,6 +239,35 @@ class KapptivateClient(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
         )
+
+    @overload
+    def trigger_ci_run(
+        self,
+        *,
+        name: str,
+        tests: list[CiTest],
+        variable_group_id: int | NotGiven | None = NOT_GIVEN,
+        options: RunOptions | NotGiven = NOT_GIVEN,
+        run_origin: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> CiRunResponse: ...
+
+    @overload
+    def trigger_ci_run(
+        self,
+        *,
+        body: CiRunRequest,
+        name: str | NotGiven = NOT_GIVEN,
+        variable_group_id: int | NotGiven | None = NOT_GIVEN,
+        tests: list[CiTest] | NotGiven = NOT_GIVEN,
+        options: RunOptions | NotGiven = NOT_GIVEN,
+        run_origin: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> CiRunResponse: ...
 
     def trigger_ci_run(
         self,
@@ -258,6 +298,10 @@ class KapptivateClient(SyncAPIClient):
             options: Advanced run options; send `{}` for none. Keys other than these may exist.
             run_origin: How the run was assembled: 1 from test ids, 2 from a saved tests campaign.
                 Optional; seen in the vendor CLI's campaign files.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _TRIGGER_CI_RUN,
@@ -291,6 +335,10 @@ class KapptivateClient(SyncAPIClient):
 
         Args:
             result_id: Id of the run's result, as returned by `triggerCiRun` in `result_id`.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _GET_CI_RESULT,
@@ -300,39 +348,80 @@ class KapptivateClient(SyncAPIClient):
             max_retries=max_retries,
         )
 
-    def wait_for_get_ci_result(
+    def wait_for_ci_result(
         self,
         *,
         result_id: int,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[CiResult], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
     ) -> CiResult:
         """Read get_ci_result until the run ends, and return its final state. Every 10 s by default (or
         as the server asks), for at most 1800 s by default. States the spec does not list count as
         pending; a transient error on one read does not end the wait.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            result_id: Id of the run's result, as returned by `triggerCiRun` in `result_id`.
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            timeout: HTTP timeout of each status read; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
         call = _get_ci_result(result_id=result_id)
         return wait(
-            lambda: self._poll_read(_GET_CI_RESULT, call),
+            lambda: self._poll_read(_GET_CI_RESULT, call, timeout),
             _GET_CI_RESULT_POLLING,
-            timeout=timeout,
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
             clock=self._clock,
             sleep=self._sleep,
         )
+
+    @overload
+    def trigger_ci_run_and_wait(
+        self,
+        *,
+        name: str,
+        tests: list[CiTest],
+        variable_group_id: int | NotGiven | None = NOT_GIVEN,
+        options: RunOptions | NotGiven = NOT_GIVEN,
+        run_origin: int | NotGiven = NOT_GIVEN,
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[CiResult], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> CiResult: ...
+
+    @overload
+    def trigger_ci_run_and_wait(
+        self,
+        *,
+        body: CiRunRequest,
+        name: str | NotGiven = NOT_GIVEN,
+        variable_group_id: int | NotGiven | None = NOT_GIVEN,
+        tests: list[CiTest] | NotGiven = NOT_GIVEN,
+        options: RunOptions | NotGiven = NOT_GIVEN,
+        run_origin: int | NotGiven = NOT_GIVEN,
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[CiResult], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> CiResult: ...
 
     def trigger_ci_run_and_wait(
         self,
@@ -343,39 +432,58 @@ class KapptivateClient(SyncAPIClient):
         tests: list[CiTest] | NotGiven = NOT_GIVEN,
         options: RunOptions | NotGiven = NOT_GIVEN,
         run_origin: int | NotGiven = NOT_GIVEN,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[CiResult], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
     ) -> CiResult:
-        """Trigger a CI test run. Then wait for the run through wait_for_get_ci_result.
+        """Trigger a CI test run. Then wait for the run through wait_for_ci_result.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            body: The whole request body; fields given as keyword arguments override its values.
+            name: Name of the test run (may be empty).
+            variable_group_id: Id of the variable group to use, copied from the variable group's URL
+                in the UI. Optional; null when variables carry their own buckets.
+            tests: The tests to run, one entry per test.
+            options: Advanced run options; send `{}` for none. Keys other than these may exist.
+            run_origin: How the run was assembled: 1 from test ids, 2 from a saved tests campaign.
+                Optional; seen in the vendor CLI's campaign files.
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
-            extra_headers: Sent with the trigger request only.
+            extra_headers: Headers to send with the trigger request only.
+            timeout: HTTP timeout of the trigger and of each status read; the client's by default.
+            max_retries: Retries allowed for the trigger request; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
-        started = self.trigger_ci_run(
-            body=body,
-            name=name,
-            variable_group_id=variable_group_id,
-            tests=tests,
-            options=options,
-            run_origin=run_origin,
+        started = self._call(
+            _TRIGGER_CI_RUN,
+            _trigger_ci_run(
+                body=body,
+                name=name,
+                variable_group_id=variable_group_id,
+                tests=tests,
+                options=options,
+                run_origin=run_origin,
+            ),
             extra_headers=extra_headers,
-        )
-        return self.wait_for_get_ci_result(
-            result_id=link_value(started, "/result_id"),
             timeout=timeout,
+            max_retries=max_retries,
+        )
+        return self.wait_for_ci_result(
+            result_id=link_value(started, "/result_id"),
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
+            timeout=timeout,
         )
 
 
@@ -401,6 +509,32 @@ class AsyncKapptivateClient(AsyncAPIClient):
             http_client=http_client,
         )
 
+    @property
+    def with_raw_response(self) -> AsyncKapptivateClientWithRawResponse:
+        """The same operations, each returning a RawResponse: the parsed body with status, headers and request id."""
+        return AsyncKapptivateClientWithRawResponse(self)
+
+    @overload
+    async def exchange_refresh_token(
+        self,
+        *,
+        refresh_token: str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TokenResponse: ...
+
+    @overload
+    async def exchange_refresh_token(
+        self,
+        *,
+        body: RefreshTokenRequest,
+        refresh_token: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TokenResponse: ...
+
     async def exchange_refresh_token(
         self,
         *,
@@ -420,6 +554,10 @@ class AsyncKapptivateClient(AsyncAPIClient):
         Args:
             body: The whole request body; fields given as keyword arguments override its values.
             refresh_token: The API key (refresh token) created in the Kapptivate UI.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _EXCHANGE_REFRESH_TOKEN,
@@ -429,6 +567,35 @@ class AsyncKapptivateClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
         )
+
+    @overload
+    async def trigger_ci_run(
+        self,
+        *,
+        name: str,
+        tests: list[CiTest],
+        variable_group_id: int | NotGiven | None = NOT_GIVEN,
+        options: RunOptions | NotGiven = NOT_GIVEN,
+        run_origin: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> CiRunResponse: ...
+
+    @overload
+    async def trigger_ci_run(
+        self,
+        *,
+        body: CiRunRequest,
+        name: str | NotGiven = NOT_GIVEN,
+        variable_group_id: int | NotGiven | None = NOT_GIVEN,
+        tests: list[CiTest] | NotGiven = NOT_GIVEN,
+        options: RunOptions | NotGiven = NOT_GIVEN,
+        run_origin: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> CiRunResponse: ...
 
     async def trigger_ci_run(
         self,
@@ -459,6 +626,10 @@ class AsyncKapptivateClient(AsyncAPIClient):
             options: Advanced run options; send `{}` for none. Keys other than these may exist.
             run_origin: How the run was assembled: 1 from test ids, 2 from a saved tests campaign.
                 Optional; seen in the vendor CLI's campaign files.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _TRIGGER_CI_RUN,
@@ -492,6 +663,10 @@ class AsyncKapptivateClient(AsyncAPIClient):
 
         Args:
             result_id: Id of the run's result, as returned by `triggerCiRun` in `result_id`.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _GET_CI_RESULT,
@@ -501,39 +676,80 @@ class AsyncKapptivateClient(AsyncAPIClient):
             max_retries=max_retries,
         )
 
-    async def wait_for_get_ci_result(
+    async def wait_for_ci_result(
         self,
         *,
         result_id: int,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[CiResult], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
     ) -> CiResult:
         """Read get_ci_result until the run ends, and return its final state. Every 10 s by default (or
         as the server asks), for at most 1800 s by default. States the spec does not list count as
         pending; a transient error on one read does not end the wait.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            result_id: Id of the run's result, as returned by `triggerCiRun` in `result_id`.
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            timeout: HTTP timeout of each status read; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
         call = _get_ci_result(result_id=result_id)
         return await async_wait(
-            lambda: self._poll_read(_GET_CI_RESULT, call),
+            lambda: self._poll_read(_GET_CI_RESULT, call, timeout),
             _GET_CI_RESULT_POLLING,
-            timeout=timeout,
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
             clock=self._clock,
             sleep=self._sleep,
         )
+
+    @overload
+    async def trigger_ci_run_and_wait(
+        self,
+        *,
+        name: str,
+        tests: list[CiTest],
+        variable_group_id: int | NotGiven | None = NOT_GIVEN,
+        options: RunOptions | NotGiven = NOT_GIVEN,
+        run_origin: int | NotGiven = NOT_GIVEN,
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[CiResult], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> CiResult: ...
+
+    @overload
+    async def trigger_ci_run_and_wait(
+        self,
+        *,
+        body: CiRunRequest,
+        name: str | NotGiven = NOT_GIVEN,
+        variable_group_id: int | NotGiven | None = NOT_GIVEN,
+        tests: list[CiTest] | NotGiven = NOT_GIVEN,
+        options: RunOptions | NotGiven = NOT_GIVEN,
+        run_origin: int | NotGiven = NOT_GIVEN,
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[CiResult], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> CiResult: ...
 
     async def trigger_ci_run_and_wait(
         self,
@@ -544,37 +760,312 @@ class AsyncKapptivateClient(AsyncAPIClient):
         tests: list[CiTest] | NotGiven = NOT_GIVEN,
         options: RunOptions | NotGiven = NOT_GIVEN,
         run_origin: int | NotGiven = NOT_GIVEN,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[CiResult], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
     ) -> CiResult:
-        """Trigger a CI test run. Then wait for the run through wait_for_get_ci_result.
+        """Trigger a CI test run. Then wait for the run through wait_for_ci_result.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            body: The whole request body; fields given as keyword arguments override its values.
+            name: Name of the test run (may be empty).
+            variable_group_id: Id of the variable group to use, copied from the variable group's URL
+                in the UI. Optional; null when variables carry their own buckets.
+            tests: The tests to run, one entry per test.
+            options: Advanced run options; send `{}` for none. Keys other than these may exist.
+            run_origin: How the run was assembled: 1 from test ids, 2 from a saved tests campaign.
+                Optional; seen in the vendor CLI's campaign files.
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
-            extra_headers: Sent with the trigger request only.
+            extra_headers: Headers to send with the trigger request only.
+            timeout: HTTP timeout of the trigger and of each status read; the client's by default.
+            max_retries: Retries allowed for the trigger request; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
-        started = await self.trigger_ci_run(
-            body=body,
-            name=name,
-            variable_group_id=variable_group_id,
-            tests=tests,
-            options=options,
-            run_origin=run_origin,
+        started = await self._call(
+            _TRIGGER_CI_RUN,
+            _trigger_ci_run(
+                body=body,
+                name=name,
+                variable_group_id=variable_group_id,
+                tests=tests,
+                options=options,
+                run_origin=run_origin,
+            ),
             extra_headers=extra_headers,
-        )
-        return await self.wait_for_get_ci_result(
-            result_id=link_value(started, "/result_id"),
             timeout=timeout,
+            max_retries=max_retries,
+        )
+        return await self.wait_for_ci_result(
+            result_id=link_value(started, "/result_id"),
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
+            timeout=timeout,
+        )
+
+
+class KapptivateClientWithRawResponse:
+    """`KapptivateClient.with_raw_response`: each operation returns the parsed body with its HTTP response."""
+
+    def __init__(self, client: KapptivateClient) -> None:
+        self._client = client
+
+    @overload
+    def exchange_refresh_token(
+        self,
+        *,
+        refresh_token: str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TokenResponse]: ...
+
+    @overload
+    def exchange_refresh_token(
+        self,
+        *,
+        body: RefreshTokenRequest,
+        refresh_token: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TokenResponse]: ...
+
+    def exchange_refresh_token(
+        self,
+        *,
+        body: RefreshTokenRequest | NotGiven = NOT_GIVEN,
+        refresh_token: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TokenResponse]:
+        """Like `exchange_refresh_token`, returning a RawResponse: the parsed body with the status,
+        headers and request id.
+        """
+        return self._client._raw(
+            _EXCHANGE_REFRESH_TOKEN,
+            _exchange_refresh_token(body=body, refresh_token=refresh_token),
+            auth=NoAuth(),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    @overload
+    def trigger_ci_run(
+        self,
+        *,
+        name: str,
+        tests: list[CiTest],
+        variable_group_id: int | NotGiven | None = NOT_GIVEN,
+        options: RunOptions | NotGiven = NOT_GIVEN,
+        run_origin: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[CiRunResponse]: ...
+
+    @overload
+    def trigger_ci_run(
+        self,
+        *,
+        body: CiRunRequest,
+        name: str | NotGiven = NOT_GIVEN,
+        variable_group_id: int | NotGiven | None = NOT_GIVEN,
+        tests: list[CiTest] | NotGiven = NOT_GIVEN,
+        options: RunOptions | NotGiven = NOT_GIVEN,
+        run_origin: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[CiRunResponse]: ...
+
+    def trigger_ci_run(
+        self,
+        *,
+        body: CiRunRequest | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        variable_group_id: int | NotGiven | None = NOT_GIVEN,
+        tests: list[CiTest] | NotGiven = NOT_GIVEN,
+        options: RunOptions | NotGiven = NOT_GIVEN,
+        run_origin: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[CiRunResponse]:
+        """Like `trigger_ci_run`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return self._client._raw(
+            _TRIGGER_CI_RUN,
+            _trigger_ci_run(
+                body=body,
+                name=name,
+                variable_group_id=variable_group_id,
+                tests=tests,
+                options=options,
+                run_origin=run_origin,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def get_ci_result(
+        self,
+        *,
+        result_id: int,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[CiResult]:
+        """Like `get_ci_result`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return self._client._raw(
+            _GET_CI_RESULT,
+            _get_ci_result(result_id=result_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+
+class AsyncKapptivateClientWithRawResponse:
+    """`AsyncKapptivateClient.with_raw_response`: each operation returns the parsed body with its HTTP response."""
+
+    def __init__(self, client: AsyncKapptivateClient) -> None:
+        self._client = client
+
+    @overload
+    async def exchange_refresh_token(
+        self,
+        *,
+        refresh_token: str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TokenResponse]: ...
+
+    @overload
+    async def exchange_refresh_token(
+        self,
+        *,
+        body: RefreshTokenRequest,
+        refresh_token: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TokenResponse]: ...
+
+    async def exchange_refresh_token(
+        self,
+        *,
+        body: RefreshTokenRequest | NotGiven = NOT_GIVEN,
+        refresh_token: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TokenResponse]:
+        """Like `exchange_refresh_token`, returning a RawResponse: the parsed body with the status,
+        headers and request id.
+        """
+        return await self._client._raw(
+            _EXCHANGE_REFRESH_TOKEN,
+            _exchange_refresh_token(body=body, refresh_token=refresh_token),
+            auth=NoAuth(),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    @overload
+    async def trigger_ci_run(
+        self,
+        *,
+        name: str,
+        tests: list[CiTest],
+        variable_group_id: int | NotGiven | None = NOT_GIVEN,
+        options: RunOptions | NotGiven = NOT_GIVEN,
+        run_origin: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[CiRunResponse]: ...
+
+    @overload
+    async def trigger_ci_run(
+        self,
+        *,
+        body: CiRunRequest,
+        name: str | NotGiven = NOT_GIVEN,
+        variable_group_id: int | NotGiven | None = NOT_GIVEN,
+        tests: list[CiTest] | NotGiven = NOT_GIVEN,
+        options: RunOptions | NotGiven = NOT_GIVEN,
+        run_origin: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[CiRunResponse]: ...
+
+    async def trigger_ci_run(
+        self,
+        *,
+        body: CiRunRequest | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        variable_group_id: int | NotGiven | None = NOT_GIVEN,
+        tests: list[CiTest] | NotGiven = NOT_GIVEN,
+        options: RunOptions | NotGiven = NOT_GIVEN,
+        run_origin: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[CiRunResponse]:
+        """Like `trigger_ci_run`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return await self._client._raw(
+            _TRIGGER_CI_RUN,
+            _trigger_ci_run(
+                body=body,
+                name=name,
+                variable_group_id=variable_group_id,
+                tests=tests,
+                options=options,
+                run_origin=run_origin,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def get_ci_result(
+        self,
+        *,
+        result_id: int,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[CiResult]:
+        """Like `get_ci_result`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return await self._client._raw(
+            _GET_CI_RESULT,
+            _get_ci_result(result_id=result_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
         )

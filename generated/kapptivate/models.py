@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
-from generator.runtime import OpenIntEnum, OpenStrEnum
+from generator.runtime.open_enums import IntEnum, StrEnum
 
 
 class BucketedVariable(BaseModel):
@@ -22,7 +22,7 @@ class BucketedVariable(BaseModel):
     """The bucket the value belongs to (for example `global`); its type is not documented."""
 
 
-class RunOrigin(OpenIntEnum):
+class CiRunRequestRunOrigin(IntEnum):
     """
     How the run was assembled: 1 from test ids, 2 from a saved tests campaign. Optional; seen in the vendor CLI's
     campaign files.
@@ -34,8 +34,8 @@ class RunOrigin(OpenIntEnum):
 
 class Error(BaseModel):
     """
-    Error body (inferred: the vendor documents none; this is the shape its backend appears to use). Validation errors on
-    a 400 may instead map field names to lists of messages.
+    Error body (inferred: the vendor documents none; this is the shape its backend appears to use). Validation
+    errors on a 400 may instead map field names to lists of messages.
     """
 
     model_config = ConfigDict(
@@ -62,10 +62,10 @@ class RefreshTokenRequest(BaseModel):
     """The API key (refresh token) created in the Kapptivate UI."""
 
 
-class ResultStatus(OpenStrEnum):
+class ResultStatus(StrEnum):
     """
-    Status of a run. The vendor documents `success` and `failure` and says more exist; the other values are the statuses
-    its UI shows. Unknown values must be accepted.
+    Status of a run. The vendor documents `success` and `failure` and says more exist; the other values are the
+    statuses its UI shows. Unknown values must be accepted.
     """
 
     SUCCESS = "success"
@@ -124,8 +124,8 @@ class TokenResponse(BaseModel):
 
 class CiRunResponse(BaseModel):
     """
-    Answer to a run trigger. May embed detailed per-step results (screenshot URLs, step timings) in an undocumented
-    shape.
+    Answer to a run trigger. May embed detailed per-step results (screenshot URLs, step timings) in an
+    undocumented shape.
     """
 
     model_config = ConfigDict(
@@ -152,8 +152,8 @@ class CiTest(BaseModel):
     """Values for the test's input variables, keyed by their exact names."""
     direct_owners: dict[str, str] | None = None
     """
-    The devices the test runs on: owner label to resource identifier (a SIM's national MSISDN, a web agent's hostname, a
-    smartphone's UUID).
+    The devices the test runs on: owner label to resource identifier (a SIM's national MSISDN, a web agent's
+    hostname, a smartphone's UUID).
     """
     options: RunOptions | None = None
 
@@ -196,13 +196,13 @@ class CiRunRequest(BaseModel):
     """Name of the test run (may be empty)."""
     variable_group_id: int | None = None
     """
-    Id of the variable group to use, copied from the variable group's URL in the UI. Optional; null when variables carry
-    their own buckets.
+    Id of the variable group to use, copied from the variable group's URL in the UI. Optional; null when variables
+    carry their own buckets.
     """
     tests: list[CiTest]
     """The tests to run, one entry per test."""
     options: RunOptions | None = None
-    run_origin: RunOrigin | None = None
+    run_origin: CiRunRequestRunOrigin | None = None
     """
     How the run was assembled: 1 from test ids, 2 from a saved tests campaign. Optional; seen in the vendor CLI's
     campaign files.

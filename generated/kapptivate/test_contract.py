@@ -265,7 +265,7 @@ def test_run_outcome(call: Caller, case: RunCase) -> None:
         case.trigger,
         **case.call.call_arguments(),
         poll_interval=0.01,
-        timeout=30,
+        deadline=30,
         on_update=seen.append,
         extra_headers={OUTCOME: case.outcome},
     )
@@ -279,7 +279,7 @@ def test_run_outcome(call: Caller, case: RunCase) -> None:
                 case.trigger,
                 **case.call.call_arguments(),
                 poll_interval=0.01,
-                timeout=30,
+                deadline=30,
                 raise_on_failure=True,
                 extra_headers={OUTCOME: case.outcome},
             )
@@ -293,7 +293,7 @@ def test_wait_deadline(call: Caller) -> None:
             case.trigger,
             **case.call.call_arguments(),
             poll_interval=0.01,
-            timeout=0.2,
+            deadline=0.2,
             extra_headers={READS: "1000000"},
         )
 
@@ -307,7 +307,7 @@ def test_token_refreshed_during_long_wait(is_async: bool) -> None:
             case.trigger,
             **case.call.call_arguments(),
             poll_interval=0.1,
-            timeout=30,
+            deadline=30,
             extra_headers={OUTCOME: case.outcome, DURATION: str(2.5 * SHORT_TOKEN_TTL)},
         )
         exchanges = requests_to(short_lived, "POST", TOKEN_EXCHANGE)

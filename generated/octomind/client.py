@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from typing import Any
+from typing import Any, overload
 from uuid import UUID
 
 import httpx
@@ -27,6 +27,7 @@ from generator.runtime import (
     NotGiven,
     PageSpec,
     PollSpec,
+    RawResponse,
     SyncAPIClient,
     async_iterate,
     async_wait,
@@ -169,10 +170,13 @@ _GET_TEST_REPORT_POLLING = PollSpec(
     success=("PASSED",),
     failure=("FAILED",),
     interval=5.0,
-    timeout=7200.0,
+    deadline=7200.0,
 )
 _LIST_TEST_REPORTS_PAGES = PageSpec(
-    style="keyset", items_pointer="/data", next_pointer="/key", has_more_pointer="/hasNextPage"
+    style="keyset",
+    items_pointer="/data",
+    next_pointer="/key",
+    has_more_pointer="/hasNextPage",
 )
 
 
@@ -443,6 +447,57 @@ class OctomindClient(SyncAPIClient):
             http_client=http_client,
         )
 
+    @property
+    def with_raw_response(self) -> OctomindClientWithRawResponse:
+        """The same operations, each returning a RawResponse: the parsed body with status, headers and request id."""
+        return OctomindClientWithRawResponse(self)
+
+    @overload
+    def execute_tests(
+        self,
+        *,
+        test_target_id: UUID | str,
+        url: str,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TestExecutionResponse: ...
+
+    @overload
+    def execute_tests(
+        self,
+        *,
+        body: TestTargetExecutionRequest,
+        test_target_id: UUID | str | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext
+        | NotGiven = NOT_GIVEN,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TestExecutionResponse: ...
+
     def execute_tests(
         self,
         *,
@@ -483,6 +538,10 @@ class OctomindClient(SyncAPIClient):
             tags: Run only the test cases carrying these tags; empty runs all.
             breakpoint: Viewport size class to run the tests in.
             browser: Browser engine to run the tests in.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _EXECUTE_TESTS,
@@ -521,6 +580,10 @@ class OctomindClient(SyncAPIClient):
         Args:
             test_target_id: Id of the test target.
             test_report_id: Id of the test report (the `testReport.id` returned by executeTests).
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _GET_TEST_REPORT,
@@ -554,6 +617,10 @@ class OctomindClient(SyncAPIClient):
             filter: Conditions a report must meet, e.g. `environmentId` EQUALS a given id. The
                 vendor declares this parameter as an array of objects without saying how it is
                 serialized; sending it as a JSON string is our inference.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _LIST_TEST_REPORTS,
@@ -577,6 +644,10 @@ class OctomindClient(SyncAPIClient):
 
         Args:
             test_target_id: Id of the test target.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _LIST_ENVIRONMENTS,
@@ -585,6 +656,39 @@ class OctomindClient(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
         )
+
+    @overload
+    def create_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        name: str,
+        discovery_url: str,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> EnvironmentResponse: ...
+
+    @overload
+    def create_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        body: EnvironmentCreateRequest,
+        name: str | NotGiven = NOT_GIVEN,
+        discovery_url: str | NotGiven = NOT_GIVEN,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> EnvironmentResponse: ...
 
     def create_environment(
         self,
@@ -617,6 +721,10 @@ class OctomindClient(SyncAPIClient):
             basic_auth: HTTP basic-auth credentials.
             private_location_name: Name of the private location to run from.
             additional_header_fields: Extra HTTP headers sent with every request of a run.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _CREATE_ENVIRONMENT,
@@ -651,6 +759,10 @@ class OctomindClient(SyncAPIClient):
         Args:
             test_target_id: Id of the test target.
             environment_id: Id of the environment.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _DELETE_ENVIRONMENT,
@@ -692,6 +804,10 @@ class OctomindClient(SyncAPIClient):
             basic_auth: New basic-auth credentials, or null to remove them.
             private_location_name: Name of the private location to run from.
             additional_header_fields: Extra HTTP headers sent with every request of a run.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _UPDATE_ENVIRONMENT,
@@ -721,6 +837,12 @@ class OctomindClient(SyncAPIClient):
         """List test targets.
 
         Returns every test target of the organization the API key belongs to (not paged).
+
+        Args:
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _LIST_TEST_TARGETS,
@@ -729,6 +851,27 @@ class OctomindClient(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
         )
+
+    @overload
+    def create_test_target(
+        self,
+        *,
+        test_target: NewTestTarget,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TestTargetResponse: ...
+
+    @overload
+    def create_test_target(
+        self,
+        *,
+        body: CreateTestTargetRequest,
+        test_target: NewTestTarget | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TestTargetResponse: ...
 
     def create_test_target(
         self,
@@ -749,6 +892,10 @@ class OctomindClient(SyncAPIClient):
         Args:
             body: The whole request body; fields given as keyword arguments override its values.
             test_target: The test target to create.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _CREATE_TEST_TARGET,
@@ -772,6 +919,10 @@ class OctomindClient(SyncAPIClient):
 
         Args:
             test_target_id: Id of the test target.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _GET_TEST_TARGET,
@@ -795,6 +946,10 @@ class OctomindClient(SyncAPIClient):
 
         Args:
             test_target_id: Id of the test target.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _DELETE_TEST_TARGET,
@@ -831,6 +986,10 @@ class OctomindClient(SyncAPIClient):
             test_id_attribute: HTML attribute that carries test ids, e.g. test-automation-id.
             test_rail_integration: Test-management integration settings, or null to remove them.
             timeout_per_step: Timeout of each test step, in milliseconds.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _UPDATE_TEST_TARGET,
@@ -848,40 +1007,99 @@ class OctomindClient(SyncAPIClient):
             max_retries=max_retries,
         )
 
-    def wait_for_get_test_report(
+    def wait_for_test_report(
         self,
         *,
         test_target_id: UUID | str,
         test_report_id: UUID | str,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[TestReport], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
     ) -> TestReport:
         """Read get_test_report until the run ends, and return its final state. Every 5 s by default
         (or as the server asks), for at most 7200 s by default. States the spec does not list count
         as pending; a transient error on one read does not end the wait.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            test_target_id: Id of the test target.
+            test_report_id: Id of the test report (the `testReport.id` returned by executeTests).
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            timeout: HTTP timeout of each status read; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
         call = _get_test_report(test_target_id=test_target_id, test_report_id=test_report_id)
         return wait(
-            lambda: self._poll_read(_GET_TEST_REPORT, call),
+            lambda: self._poll_read(_GET_TEST_REPORT, call, timeout),
             _GET_TEST_REPORT_POLLING,
-            timeout=timeout,
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
             clock=self._clock,
             sleep=self._sleep,
         )
+
+    @overload
+    def execute_tests_and_wait(
+        self,
+        *,
+        test_target_id: UUID | str,
+        url: str,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[TestReport], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> TestReport: ...
+
+    @overload
+    def execute_tests_and_wait(
+        self,
+        *,
+        body: TestTargetExecutionRequest,
+        test_target_id: UUID | str | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext
+        | NotGiven = NOT_GIVEN,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[TestReport], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> TestReport: ...
 
     def execute_tests_and_wait(
         self,
@@ -901,46 +1119,67 @@ class OctomindClient(SyncAPIClient):
         tags: list[str] | NotGiven = NOT_GIVEN,
         breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
         browser: Browser | str | NotGiven = NOT_GIVEN,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[TestReport], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
     ) -> TestReport:
-        """Execute the tests of a test target. Then wait for the run through wait_for_get_test_report.
+        """Execute the tests of a test target. Then wait for the run through wait_for_test_report.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            body: The whole request body; fields given as keyword arguments override its values.
+            test_target_id: Id of the test target whose tests run.
+            url: URL of the deployment to test in this run.
+            context: Where a run was started from; the `source` field selects the variant. Only
+                `source` is required; Octomind marks no other field of any variant required.
+            environment_name: Name of the environment to run in.
+            variables_to_overwrite: Test variables to replace for this run only, by variable name.
+            tags: Run only the test cases carrying these tags; empty runs all.
+            breakpoint: Viewport size class to run the tests in.
+            browser: Browser engine to run the tests in.
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
-            extra_headers: Sent with the trigger request only.
+            extra_headers: Headers to send with the trigger request only.
+            timeout: HTTP timeout of the trigger and of each status read; the client's by default.
+            max_retries: Retries allowed for the trigger request; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
-        started = self.execute_tests(
-            body=body,
-            test_target_id=test_target_id,
-            url=url,
-            context=context,
-            environment_name=environment_name,
-            variables_to_overwrite=variables_to_overwrite,
-            tags=tags,
-            breakpoint=breakpoint,
-            browser=browser,
+        started = self._call(
+            _EXECUTE_TESTS,
+            _execute_tests(
+                body=body,
+                test_target_id=test_target_id,
+                url=url,
+                context=context,
+                environment_name=environment_name,
+                variables_to_overwrite=variables_to_overwrite,
+                tags=tags,
+                breakpoint=breakpoint,
+                browser=browser,
+            ),
             extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
         )
-        return self.wait_for_get_test_report(
+        return self.wait_for_test_report(
             test_target_id=link_value(started, "/testReport/testTargetId"),
             test_report_id=link_value(started, "/testReport/id"),
-            timeout=timeout,
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
+            timeout=timeout,
         )
 
-    def iter_list_test_reports(
+    def iter_test_reports(
         self,
         *,
         test_target_id: UUID | str,
@@ -949,13 +1188,23 @@ class OctomindClient(SyncAPIClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> Iterator[TestReport]:
-        """Every item of list_test_reports, page after page, fetched as the iteration reaches it."""
+        """Every item of list_test_reports, page after page, fetched as the iteration reaches it.
+
+        Args:
+            test_target_id: Id of the test target.
+            filter: Conditions a report must meet, e.g. `environmentId` EQUALS a given id. The
+                vendor declares this parameter as an array of objects without saying how it is
+                serialized; sending it as a JSON string is our inference.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
+        """
 
         def page(cursor: Any) -> TestReportPage:
-            return self.list_test_reports(
-                test_target_id=test_target_id,
-                filter=filter,
-                key=cursor,
+            return self._call(
+                _LIST_TEST_REPORTS,
+                _list_test_reports(test_target_id=test_target_id, filter=filter, key=cursor),
                 extra_headers=extra_headers,
                 timeout=timeout,
                 max_retries=max_retries,
@@ -984,6 +1233,57 @@ class AsyncOctomindClient(AsyncAPIClient):
             max_retries=max_retries,
             http_client=http_client,
         )
+
+    @property
+    def with_raw_response(self) -> AsyncOctomindClientWithRawResponse:
+        """The same operations, each returning a RawResponse: the parsed body with status, headers and request id."""
+        return AsyncOctomindClientWithRawResponse(self)
+
+    @overload
+    async def execute_tests(
+        self,
+        *,
+        test_target_id: UUID | str,
+        url: str,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TestExecutionResponse: ...
+
+    @overload
+    async def execute_tests(
+        self,
+        *,
+        body: TestTargetExecutionRequest,
+        test_target_id: UUID | str | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext
+        | NotGiven = NOT_GIVEN,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TestExecutionResponse: ...
 
     async def execute_tests(
         self,
@@ -1025,6 +1325,10 @@ class AsyncOctomindClient(AsyncAPIClient):
             tags: Run only the test cases carrying these tags; empty runs all.
             breakpoint: Viewport size class to run the tests in.
             browser: Browser engine to run the tests in.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _EXECUTE_TESTS,
@@ -1063,6 +1367,10 @@ class AsyncOctomindClient(AsyncAPIClient):
         Args:
             test_target_id: Id of the test target.
             test_report_id: Id of the test report (the `testReport.id` returned by executeTests).
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _GET_TEST_REPORT,
@@ -1096,6 +1404,10 @@ class AsyncOctomindClient(AsyncAPIClient):
             filter: Conditions a report must meet, e.g. `environmentId` EQUALS a given id. The
                 vendor declares this parameter as an array of objects without saying how it is
                 serialized; sending it as a JSON string is our inference.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _LIST_TEST_REPORTS,
@@ -1119,6 +1431,10 @@ class AsyncOctomindClient(AsyncAPIClient):
 
         Args:
             test_target_id: Id of the test target.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _LIST_ENVIRONMENTS,
@@ -1127,6 +1443,39 @@ class AsyncOctomindClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
         )
+
+    @overload
+    async def create_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        name: str,
+        discovery_url: str,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> EnvironmentResponse: ...
+
+    @overload
+    async def create_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        body: EnvironmentCreateRequest,
+        name: str | NotGiven = NOT_GIVEN,
+        discovery_url: str | NotGiven = NOT_GIVEN,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> EnvironmentResponse: ...
 
     async def create_environment(
         self,
@@ -1159,6 +1508,10 @@ class AsyncOctomindClient(AsyncAPIClient):
             basic_auth: HTTP basic-auth credentials.
             private_location_name: Name of the private location to run from.
             additional_header_fields: Extra HTTP headers sent with every request of a run.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _CREATE_ENVIRONMENT,
@@ -1193,6 +1546,10 @@ class AsyncOctomindClient(AsyncAPIClient):
         Args:
             test_target_id: Id of the test target.
             environment_id: Id of the environment.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _DELETE_ENVIRONMENT,
@@ -1234,6 +1591,10 @@ class AsyncOctomindClient(AsyncAPIClient):
             basic_auth: New basic-auth credentials, or null to remove them.
             private_location_name: Name of the private location to run from.
             additional_header_fields: Extra HTTP headers sent with every request of a run.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _UPDATE_ENVIRONMENT,
@@ -1263,6 +1624,12 @@ class AsyncOctomindClient(AsyncAPIClient):
         """List test targets.
 
         Returns every test target of the organization the API key belongs to (not paged).
+
+        Args:
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _LIST_TEST_TARGETS,
@@ -1271,6 +1638,27 @@ class AsyncOctomindClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
         )
+
+    @overload
+    async def create_test_target(
+        self,
+        *,
+        test_target: NewTestTarget,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TestTargetResponse: ...
+
+    @overload
+    async def create_test_target(
+        self,
+        *,
+        body: CreateTestTargetRequest,
+        test_target: NewTestTarget | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> TestTargetResponse: ...
 
     async def create_test_target(
         self,
@@ -1291,6 +1679,10 @@ class AsyncOctomindClient(AsyncAPIClient):
         Args:
             body: The whole request body; fields given as keyword arguments override its values.
             test_target: The test target to create.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _CREATE_TEST_TARGET,
@@ -1314,6 +1706,10 @@ class AsyncOctomindClient(AsyncAPIClient):
 
         Args:
             test_target_id: Id of the test target.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _GET_TEST_TARGET,
@@ -1337,6 +1733,10 @@ class AsyncOctomindClient(AsyncAPIClient):
 
         Args:
             test_target_id: Id of the test target.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _DELETE_TEST_TARGET,
@@ -1373,6 +1773,10 @@ class AsyncOctomindClient(AsyncAPIClient):
             test_id_attribute: HTML attribute that carries test ids, e.g. test-automation-id.
             test_rail_integration: Test-management integration settings, or null to remove them.
             timeout_per_step: Timeout of each test step, in milliseconds.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _UPDATE_TEST_TARGET,
@@ -1390,40 +1794,99 @@ class AsyncOctomindClient(AsyncAPIClient):
             max_retries=max_retries,
         )
 
-    async def wait_for_get_test_report(
+    async def wait_for_test_report(
         self,
         *,
         test_target_id: UUID | str,
         test_report_id: UUID | str,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[TestReport], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
     ) -> TestReport:
         """Read get_test_report until the run ends, and return its final state. Every 5 s by default
         (or as the server asks), for at most 7200 s by default. States the spec does not list count
         as pending; a transient error on one read does not end the wait.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            test_target_id: Id of the test target.
+            test_report_id: Id of the test report (the `testReport.id` returned by executeTests).
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            timeout: HTTP timeout of each status read; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
         call = _get_test_report(test_target_id=test_target_id, test_report_id=test_report_id)
         return await async_wait(
-            lambda: self._poll_read(_GET_TEST_REPORT, call),
+            lambda: self._poll_read(_GET_TEST_REPORT, call, timeout),
             _GET_TEST_REPORT_POLLING,
-            timeout=timeout,
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
             clock=self._clock,
             sleep=self._sleep,
         )
+
+    @overload
+    async def execute_tests_and_wait(
+        self,
+        *,
+        test_target_id: UUID | str,
+        url: str,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[TestReport], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> TestReport: ...
+
+    @overload
+    async def execute_tests_and_wait(
+        self,
+        *,
+        body: TestTargetExecutionRequest,
+        test_target_id: UUID | str | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext
+        | NotGiven = NOT_GIVEN,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[TestReport], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> TestReport: ...
 
     async def execute_tests_and_wait(
         self,
@@ -1443,46 +1906,67 @@ class AsyncOctomindClient(AsyncAPIClient):
         tags: list[str] | NotGiven = NOT_GIVEN,
         breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
         browser: Browser | str | NotGiven = NOT_GIVEN,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[TestReport], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
     ) -> TestReport:
-        """Execute the tests of a test target. Then wait for the run through wait_for_get_test_report.
+        """Execute the tests of a test target. Then wait for the run through wait_for_test_report.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            body: The whole request body; fields given as keyword arguments override its values.
+            test_target_id: Id of the test target whose tests run.
+            url: URL of the deployment to test in this run.
+            context: Where a run was started from; the `source` field selects the variant. Only
+                `source` is required; Octomind marks no other field of any variant required.
+            environment_name: Name of the environment to run in.
+            variables_to_overwrite: Test variables to replace for this run only, by variable name.
+            tags: Run only the test cases carrying these tags; empty runs all.
+            breakpoint: Viewport size class to run the tests in.
+            browser: Browser engine to run the tests in.
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
-            extra_headers: Sent with the trigger request only.
+            extra_headers: Headers to send with the trigger request only.
+            timeout: HTTP timeout of the trigger and of each status read; the client's by default.
+            max_retries: Retries allowed for the trigger request; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
-        started = await self.execute_tests(
-            body=body,
-            test_target_id=test_target_id,
-            url=url,
-            context=context,
-            environment_name=environment_name,
-            variables_to_overwrite=variables_to_overwrite,
-            tags=tags,
-            breakpoint=breakpoint,
-            browser=browser,
+        started = await self._call(
+            _EXECUTE_TESTS,
+            _execute_tests(
+                body=body,
+                test_target_id=test_target_id,
+                url=url,
+                context=context,
+                environment_name=environment_name,
+                variables_to_overwrite=variables_to_overwrite,
+                tags=tags,
+                breakpoint=breakpoint,
+                browser=browser,
+            ),
             extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
         )
-        return await self.wait_for_get_test_report(
+        return await self.wait_for_test_report(
             test_target_id=link_value(started, "/testReport/testTargetId"),
             test_report_id=link_value(started, "/testReport/id"),
-            timeout=timeout,
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
+            timeout=timeout,
         )
 
-    async def iter_list_test_reports(
+    async def iter_test_reports(
         self,
         *,
         test_target_id: UUID | str,
@@ -1491,13 +1975,23 @@ class AsyncOctomindClient(AsyncAPIClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> AsyncIterator[TestReport]:
-        """Every item of list_test_reports, page after page, fetched as the iteration reaches it."""
+        """Every item of list_test_reports, page after page, fetched as the iteration reaches it.
+
+        Args:
+            test_target_id: Id of the test target.
+            filter: Conditions a report must meet, e.g. `environmentId` EQUALS a given id. The
+                vendor declares this parameter as an array of objects without saying how it is
+                serialized; sending it as a JSON string is our inference.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
+        """
 
         async def page(cursor: Any) -> TestReportPage:
-            return await self.list_test_reports(
-                test_target_id=test_target_id,
-                filter=filter,
-                key=cursor,
+            return await self._call(
+                _LIST_TEST_REPORTS,
+                _list_test_reports(test_target_id=test_target_id, filter=filter, key=cursor),
                 extra_headers=extra_headers,
                 timeout=timeout,
                 max_retries=max_retries,
@@ -1505,3 +1999,825 @@ class AsyncOctomindClient(AsyncAPIClient):
 
         async for item in async_iterate(page, _LIST_TEST_REPORTS_PAGES):
             yield item
+
+
+class OctomindClientWithRawResponse:
+    """`OctomindClient.with_raw_response`: each operation returns the parsed body with its HTTP response."""
+
+    def __init__(self, client: OctomindClient) -> None:
+        self._client = client
+
+    @overload
+    def execute_tests(
+        self,
+        *,
+        test_target_id: UUID | str,
+        url: str,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestExecutionResponse]: ...
+
+    @overload
+    def execute_tests(
+        self,
+        *,
+        body: TestTargetExecutionRequest,
+        test_target_id: UUID | str | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext
+        | NotGiven = NOT_GIVEN,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestExecutionResponse]: ...
+
+    def execute_tests(
+        self,
+        *,
+        body: TestTargetExecutionRequest | NotGiven = NOT_GIVEN,
+        test_target_id: UUID | str | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext
+        | NotGiven = NOT_GIVEN,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestExecutionResponse]:
+        """Like `execute_tests`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return self._client._raw(
+            _EXECUTE_TESTS,
+            _execute_tests(
+                body=body,
+                test_target_id=test_target_id,
+                url=url,
+                context=context,
+                environment_name=environment_name,
+                variables_to_overwrite=variables_to_overwrite,
+                tags=tags,
+                breakpoint=breakpoint,
+                browser=browser,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def get_test_report(
+        self,
+        *,
+        test_target_id: UUID | str,
+        test_report_id: UUID | str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestReport]:
+        """Like `get_test_report`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _GET_TEST_REPORT,
+            _get_test_report(test_target_id=test_target_id, test_report_id=test_report_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def list_test_reports(
+        self,
+        *,
+        test_target_id: UUID | str,
+        key: ReportPageKey | None = None,
+        filter: list[ReportFilter] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestReportPage]:
+        """Like `list_test_reports`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _LIST_TEST_REPORTS,
+            _list_test_reports(test_target_id=test_target_id, key=key, filter=filter),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def list_environments(
+        self,
+        *,
+        test_target_id: UUID | str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[list[EnvironmentResponse]]:
+        """Like `list_environments`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _LIST_ENVIRONMENTS,
+            _list_environments(test_target_id=test_target_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    @overload
+    def create_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        name: str,
+        discovery_url: str,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[EnvironmentResponse]: ...
+
+    @overload
+    def create_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        body: EnvironmentCreateRequest,
+        name: str | NotGiven = NOT_GIVEN,
+        discovery_url: str | NotGiven = NOT_GIVEN,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[EnvironmentResponse]: ...
+
+    def create_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        body: EnvironmentCreateRequest | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        discovery_url: str | NotGiven = NOT_GIVEN,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[EnvironmentResponse]:
+        """Like `create_environment`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _CREATE_ENVIRONMENT,
+            _create_environment(
+                test_target_id=test_target_id,
+                body=body,
+                name=name,
+                discovery_url=discovery_url,
+                test_account=test_account,
+                basic_auth=basic_auth,
+                private_location_name=private_location_name,
+                additional_header_fields=additional_header_fields,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def delete_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        environment_id: UUID | str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """Like `delete_environment`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _DELETE_ENVIRONMENT,
+            _delete_environment(test_target_id=test_target_id, environment_id=environment_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def update_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        environment_id: UUID | str,
+        body: EnvironmentUpdateRequest | NotGiven = NOT_GIVEN,
+        name: str | NotGiven | None = NOT_GIVEN,
+        discovery_url: str | NotGiven | None = NOT_GIVEN,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven | None = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[EnvironmentResponse]:
+        """Like `update_environment`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _UPDATE_ENVIRONMENT,
+            _update_environment(
+                test_target_id=test_target_id,
+                environment_id=environment_id,
+                body=body,
+                name=name,
+                discovery_url=discovery_url,
+                test_account=test_account,
+                basic_auth=basic_auth,
+                private_location_name=private_location_name,
+                additional_header_fields=additional_header_fields,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def list_test_targets(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[list[TestTargetResponse]]:
+        """Like `list_test_targets`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _LIST_TEST_TARGETS,
+            _list_test_targets(),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    @overload
+    def create_test_target(
+        self,
+        *,
+        test_target: NewTestTarget,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestTargetResponse]: ...
+
+    @overload
+    def create_test_target(
+        self,
+        *,
+        body: CreateTestTargetRequest,
+        test_target: NewTestTarget | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestTargetResponse]: ...
+
+    def create_test_target(
+        self,
+        *,
+        body: CreateTestTargetRequest | NotGiven = NOT_GIVEN,
+        test_target: NewTestTarget | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestTargetResponse]:
+        """Like `create_test_target`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _CREATE_TEST_TARGET,
+            _create_test_target(body=body, test_target=test_target),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def get_test_target(
+        self,
+        *,
+        test_target_id: UUID | str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestTargetResponse]:
+        """Like `get_test_target`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _GET_TEST_TARGET,
+            _get_test_target(test_target_id=test_target_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def delete_test_target(
+        self,
+        *,
+        test_target_id: UUID | str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """Like `delete_test_target`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _DELETE_TEST_TARGET,
+            _delete_test_target(test_target_id=test_target_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def update_test_target(
+        self,
+        *,
+        test_target_id: UUID | str,
+        body: TestTargetUpdateRequest | NotGiven = NOT_GIVEN,
+        app: str | NotGiven | None = NOT_GIVEN,
+        discovery_url: str | NotGiven | None = NOT_GIVEN,
+        test_id_attribute: str | NotGiven | None = NOT_GIVEN,
+        test_rail_integration: TestRailIntegration | NotGiven | None = NOT_GIVEN,
+        timeout_per_step: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestTargetResponse]:
+        """Like `update_test_target`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _UPDATE_TEST_TARGET,
+            _update_test_target(
+                test_target_id=test_target_id,
+                body=body,
+                app=app,
+                discovery_url=discovery_url,
+                test_id_attribute=test_id_attribute,
+                test_rail_integration=test_rail_integration,
+                timeout_per_step=timeout_per_step,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+
+class AsyncOctomindClientWithRawResponse:
+    """`AsyncOctomindClient.with_raw_response`: each operation returns the parsed body with its HTTP response."""
+
+    def __init__(self, client: AsyncOctomindClient) -> None:
+        self._client = client
+
+    @overload
+    async def execute_tests(
+        self,
+        *,
+        test_target_id: UUID | str,
+        url: str,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestExecutionResponse]: ...
+
+    @overload
+    async def execute_tests(
+        self,
+        *,
+        body: TestTargetExecutionRequest,
+        test_target_id: UUID | str | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext
+        | NotGiven = NOT_GIVEN,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestExecutionResponse]: ...
+
+    async def execute_tests(
+        self,
+        *,
+        body: TestTargetExecutionRequest | NotGiven = NOT_GIVEN,
+        test_target_id: UUID | str | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        context: GithubExecutionContext
+        | AzureDevOpsExecutionContext
+        | DiscoveryExecutionContext
+        | ManualExecutionContext
+        | ScheduledExecutionContext
+        | ProposalExecutionContext
+        | NotGiven = NOT_GIVEN,
+        environment_name: str | NotGiven = NOT_GIVEN,
+        variables_to_overwrite: dict[str, list[str]] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        breakpoint: Breakpoint | str | NotGiven = NOT_GIVEN,
+        browser: Browser | str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestExecutionResponse]:
+        """Like `execute_tests`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return await self._client._raw(
+            _EXECUTE_TESTS,
+            _execute_tests(
+                body=body,
+                test_target_id=test_target_id,
+                url=url,
+                context=context,
+                environment_name=environment_name,
+                variables_to_overwrite=variables_to_overwrite,
+                tags=tags,
+                breakpoint=breakpoint,
+                browser=browser,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def get_test_report(
+        self,
+        *,
+        test_target_id: UUID | str,
+        test_report_id: UUID | str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestReport]:
+        """Like `get_test_report`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _GET_TEST_REPORT,
+            _get_test_report(test_target_id=test_target_id, test_report_id=test_report_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def list_test_reports(
+        self,
+        *,
+        test_target_id: UUID | str,
+        key: ReportPageKey | None = None,
+        filter: list[ReportFilter] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestReportPage]:
+        """Like `list_test_reports`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _LIST_TEST_REPORTS,
+            _list_test_reports(test_target_id=test_target_id, key=key, filter=filter),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def list_environments(
+        self,
+        *,
+        test_target_id: UUID | str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[list[EnvironmentResponse]]:
+        """Like `list_environments`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _LIST_ENVIRONMENTS,
+            _list_environments(test_target_id=test_target_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    @overload
+    async def create_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        name: str,
+        discovery_url: str,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[EnvironmentResponse]: ...
+
+    @overload
+    async def create_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        body: EnvironmentCreateRequest,
+        name: str | NotGiven = NOT_GIVEN,
+        discovery_url: str | NotGiven = NOT_GIVEN,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[EnvironmentResponse]: ...
+
+    async def create_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        body: EnvironmentCreateRequest | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        discovery_url: str | NotGiven = NOT_GIVEN,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[EnvironmentResponse]:
+        """Like `create_environment`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _CREATE_ENVIRONMENT,
+            _create_environment(
+                test_target_id=test_target_id,
+                body=body,
+                name=name,
+                discovery_url=discovery_url,
+                test_account=test_account,
+                basic_auth=basic_auth,
+                private_location_name=private_location_name,
+                additional_header_fields=additional_header_fields,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def delete_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        environment_id: UUID | str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """Like `delete_environment`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _DELETE_ENVIRONMENT,
+            _delete_environment(test_target_id=test_target_id, environment_id=environment_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def update_environment(
+        self,
+        *,
+        test_target_id: UUID | str,
+        environment_id: UUID | str,
+        body: EnvironmentUpdateRequest | NotGiven = NOT_GIVEN,
+        name: str | NotGiven | None = NOT_GIVEN,
+        discovery_url: str | NotGiven | None = NOT_GIVEN,
+        test_account: TestAccountInput | NotGiven | None = NOT_GIVEN,
+        basic_auth: BasicAuthInput | NotGiven | None = NOT_GIVEN,
+        private_location_name: str | NotGiven | None = NOT_GIVEN,
+        additional_header_fields: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[EnvironmentResponse]:
+        """Like `update_environment`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _UPDATE_ENVIRONMENT,
+            _update_environment(
+                test_target_id=test_target_id,
+                environment_id=environment_id,
+                body=body,
+                name=name,
+                discovery_url=discovery_url,
+                test_account=test_account,
+                basic_auth=basic_auth,
+                private_location_name=private_location_name,
+                additional_header_fields=additional_header_fields,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def list_test_targets(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[list[TestTargetResponse]]:
+        """Like `list_test_targets`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _LIST_TEST_TARGETS,
+            _list_test_targets(),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    @overload
+    async def create_test_target(
+        self,
+        *,
+        test_target: NewTestTarget,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestTargetResponse]: ...
+
+    @overload
+    async def create_test_target(
+        self,
+        *,
+        body: CreateTestTargetRequest,
+        test_target: NewTestTarget | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestTargetResponse]: ...
+
+    async def create_test_target(
+        self,
+        *,
+        body: CreateTestTargetRequest | NotGiven = NOT_GIVEN,
+        test_target: NewTestTarget | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestTargetResponse]:
+        """Like `create_test_target`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _CREATE_TEST_TARGET,
+            _create_test_target(body=body, test_target=test_target),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def get_test_target(
+        self,
+        *,
+        test_target_id: UUID | str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestTargetResponse]:
+        """Like `get_test_target`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _GET_TEST_TARGET,
+            _get_test_target(test_target_id=test_target_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def delete_test_target(
+        self,
+        *,
+        test_target_id: UUID | str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """Like `delete_test_target`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _DELETE_TEST_TARGET,
+            _delete_test_target(test_target_id=test_target_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def update_test_target(
+        self,
+        *,
+        test_target_id: UUID | str,
+        body: TestTargetUpdateRequest | NotGiven = NOT_GIVEN,
+        app: str | NotGiven | None = NOT_GIVEN,
+        discovery_url: str | NotGiven | None = NOT_GIVEN,
+        test_id_attribute: str | NotGiven | None = NOT_GIVEN,
+        test_rail_integration: TestRailIntegration | NotGiven | None = NOT_GIVEN,
+        timeout_per_step: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestTargetResponse]:
+        """Like `update_test_target`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _UPDATE_TEST_TARGET,
+            _update_test_target(
+                test_target_id=test_target_id,
+                body=body,
+                app=app,
+                discovery_url=discovery_url,
+                test_id_attribute=test_id_attribute,
+                test_rail_integration=test_rail_integration,
+                timeout_per_step=timeout_per_step,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )

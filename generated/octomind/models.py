@@ -7,7 +7,7 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
-from generator.runtime import OpenStrEnum
+from generator.runtime.open_enums import StrEnum
 
 
 class BasicAuth(BaseModel):
@@ -38,7 +38,7 @@ class BasicAuthInput(BaseModel):
     """Password."""
 
 
-class Breakpoint(OpenStrEnum):
+class Breakpoint(StrEnum):
     """
     Viewport size class to run the tests in.
     """
@@ -48,7 +48,7 @@ class Breakpoint(OpenStrEnum):
     DESKTOP = "DESKTOP"
 
 
-class Browser(OpenStrEnum):
+class Browser(StrEnum):
     """
     Browser engine to run the tests in.
     """
@@ -58,7 +58,7 @@ class Browser(OpenStrEnum):
     SAFARI = "SAFARI"
 
 
-class EnvironmentType(OpenStrEnum):
+class EnvironmentType(StrEnum):
     """
     DEFAULT for the environment every test target has; ADDITIONAL for the others.
     """
@@ -108,7 +108,7 @@ class PrivateLocationRef(BaseModel):
     """Kind of private location."""
 
 
-class Operator(OpenStrEnum):
+class ReportFilterOperator(StrEnum):
     """
     How to compare; only EQUALS is supported.
     """
@@ -125,7 +125,7 @@ class ReportFilter(BaseModel):
     )
     key: str
     """Property to compare, e.g. environmentId."""
-    operator: Operator
+    operator: ReportFilterOperator
     """How to compare; only EQUALS is supported."""
     value: UUID
     """Value to compare with."""
@@ -149,7 +149,7 @@ class ReportPageKey(BaseModel):
     """Creation time of the last report on the page."""
 
 
-class ReportedBreakpoint(OpenStrEnum):
+class ReportedBreakpoint(StrEnum):
     """
     Viewport size class the tests ran in.
     """
@@ -159,7 +159,7 @@ class ReportedBreakpoint(OpenStrEnum):
     DESKTOP = "DESKTOP"
 
 
-class ReportedBrowser(OpenStrEnum):
+class ReportedBrowser(StrEnum):
     """
     Browser engine the tests ran in.
     """
@@ -218,7 +218,7 @@ class TestRailIntegration(BaseModel):
     """API key for the instance."""
 
 
-class TestReportStatus(OpenStrEnum):
+class TestReportStatus(StrEnum):
     """
     WAITING while any result is still running; then PASSED if every result passed, or FAILED if any did not.
     """
@@ -228,7 +228,7 @@ class TestReportStatus(OpenStrEnum):
     FAILED = "FAILED"
 
 
-class TestResultStatus(OpenStrEnum):
+class TestResultStatus(StrEnum):
     """
     WAITING while the test runs; PASSED or FAILED when it ran; ERROR when an internal error stopped it.
     """
@@ -279,8 +279,8 @@ class VariablesToOverwrite(RootModel[dict[str, list[str]]]):
 
 class ZodIssue(BaseModel):
     """
-    One validation problem. That `code`, `path` and `message` are always present is our inference; the vendor marks no
-    field required.
+    One validation problem. That `code`, `path` and `message` are always present is our inference; the vendor
+    marks no field required.
     """
 
     model_config = ConfigDict(
@@ -373,9 +373,9 @@ class EnvironmentCreateRequest(BaseModel):
 
 class EnvironmentResponse(BaseModel):
     """
-    An environment of a test target. `name` is a free string (e.g. "default", "staging"); the vendor's spec restricts it
-    to DEFAULT|ADDITIONAL, which looks like a copy of `type` made by mistake, since executeTests selects environments by
-    names such as "default".
+    An environment of a test target. `name` is a free string (e.g. "default", "staging"); the vendor's spec
+    restricts it to DEFAULT|ADDITIONAL, which looks like a copy of `type` made by mistake, since executeTests
+    selects environments by names such as "default".
     """
 
     model_config = ConfigDict(
@@ -401,7 +401,8 @@ class EnvironmentResponse(BaseModel):
     """HTTP basic-auth credentials, if any."""
     private_location: Annotated[PrivateLocationRef | None, Field(alias="privateLocation")] = None
     """
-    Private location the tests run from. Null when there is none is our inference; the vendor does not mark it nullable.
+    Private location the tests run from. Null when there is none is our inference; the vendor does not mark it
+    nullable.
     """
 
 
@@ -510,8 +511,9 @@ class ScheduledExecutionContext(BaseModel):
 
 class TestResult(BaseModel):
     """
-    The outcome of one test case in a report. v2 identifies the test case by `testCaseId`, v3 by `testCaseVersionId`;
-    both are optional here. Only `id` and `status` are marked required (our choice; the vendor marks none).
+    The outcome of one test case in a report. v2 identifies the test case by `testCaseId`, v3 by
+    `testCaseVersionId`; both are optional here. Only `id` and `status` are marked required (our choice; the
+    vendor marks none).
     """
 
     model_config = ConfigDict(
@@ -594,15 +596,15 @@ class ExecutionContext(
         Field(discriminator="source"),
     ]
     """
-    Where a run was started from; the `source` field selects the variant. Only `source` is required; Octomind marks no
-    other field of any variant required.
+    Where a run was started from; the `source` field selects the variant. Only `source` is required; Octomind
+    marks no other field of any variant required.
     """
 
 
 class TestReport(BaseModel):
     """
-    The outcome of one run of a test target's tests. Required fields follow the vendor's v3 spec, which marks them; v2
-    marks none.
+    The outcome of one run of a test target's tests. Required fields follow the vendor's v3 spec, which marks
+    them; v2 marks none.
     """
 
     model_config = ConfigDict(

@@ -706,7 +706,7 @@ RUNS: list[RunCase] = [
 
 PAGES: list[PageCase] = [
     PageCase(
-        "iter_list_test_reports",
+        "iter_test_reports",
         {"test_target_id": "3435918b-3d29-4ebd-8c68-9a540532f45a"},
         "/api/apiKey/v2/test-targets/3435918b-3d29-4ebd-8c68-9a540532f45a/test-reports",
         items=5,
@@ -807,7 +807,7 @@ def test_run_outcome(call: Caller, case: RunCase) -> None:
         case.trigger,
         **case.call.call_arguments(),
         poll_interval=0.01,
-        timeout=30,
+        deadline=30,
         on_update=seen.append,
         extra_headers={OUTCOME: case.outcome},
     )
@@ -821,7 +821,7 @@ def test_run_outcome(call: Caller, case: RunCase) -> None:
                 case.trigger,
                 **case.call.call_arguments(),
                 poll_interval=0.01,
-                timeout=30,
+                deadline=30,
                 raise_on_failure=True,
                 extra_headers={OUTCOME: case.outcome},
             )
@@ -835,7 +835,7 @@ def test_wait_deadline(call: Caller) -> None:
             case.trigger,
             **case.call.call_arguments(),
             poll_interval=0.01,
-            timeout=0.2,
+            deadline=0.2,
             extra_headers={READS: "1000000"},
         )
 

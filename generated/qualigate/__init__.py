@@ -6,6 +6,25 @@ reports, and reads a project's CI/CD configuration. All endpoints are served ove
 /api/v1 and authenticate with an account API key.
 """
 
+from generator.runtime import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    PollTimeoutError,
+    RateLimitError,
+    RawResponse,
+    RunFailedError,
+    TokenExchangeError,
+    UnprocessableEntityError,
+)
+
 from .client import AsyncQualigateClient, QualigateClient
 from .models import (
     AggregatedResults,
@@ -14,7 +33,7 @@ from .models import (
     Error,
     ProjectCiConfig,
     ProjectTriggerResponse,
-    RateLimitError,
+    RateLimitErrorModel,
     RunStatus,
     RunStatusResponse,
     SuiteRunStatus,
@@ -23,20 +42,34 @@ from .models import (
     TestRunResult,
     TestRunStatus,
     TriggerRequest,
+    TriggerRequestViewportPreset,
     TriggerResponse,
-    ViewportPreset,
 )
 
 __all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
     "AggregatedResults",
     "AsyncQualigateClient",
+    "AuthenticationError",
+    "BadRequestError",
     "CiConfig",
     "CiContext",
+    "ConflictError",
     "Error",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PollTimeoutError",
     "ProjectCiConfig",
     "ProjectTriggerResponse",
     "QualigateClient",
     "RateLimitError",
+    "RateLimitErrorModel",
+    "RawResponse",
+    "RunFailedError",
     "RunStatus",
     "RunStatusResponse",
     "SuiteRunStatus",
@@ -44,7 +77,9 @@ __all__ = [
     "TestCaseTriggerResponse",
     "TestRunResult",
     "TestRunStatus",
+    "TokenExchangeError",
     "TriggerRequest",
+    "TriggerRequestViewportPreset",
     "TriggerResponse",
-    "ViewportPreset",
+    "UnprocessableEntityError",
 ]

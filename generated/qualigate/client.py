@@ -26,6 +26,7 @@ from generator.runtime import (
     NotGiven,
     PollSpec,
     RateLimitHint,
+    RawResponse,
     SyncAPIClient,
     async_wait,
     exactly_one,
@@ -42,7 +43,7 @@ from .models import (
     Error,
     ProjectCiConfig,
     ProjectTriggerResponse,
-    RateLimitError,
+    RateLimitErrorModel,
     SuiteRunStatus,
     SuiteTriggerResponse,
     TestCaseTriggerResponse,
@@ -63,7 +64,7 @@ _GET_RUN_STATUS: Endpoint[TestRunStatus | SuiteRunStatus] = Endpoint(
         "401": Error,
         "403": Error,
         "404": Error,
-        "429": RateLimitError,
+        "429": RateLimitErrorModel,
         "500": Error,
     },
     rate_limit=_RATE_LIMIT,
@@ -77,7 +78,7 @@ _TRIGGER_TESTS: Endpoint[TestCaseTriggerResponse | SuiteTriggerResponse | Projec
         "401": Error,
         "403": Error,
         "404": Error,
-        "429": RateLimitError,
+        "429": RateLimitErrorModel,
         "500": Error,
     },
     rate_limit=_RATE_LIMIT,
@@ -91,7 +92,7 @@ _GET_RESULTS: Endpoint[AggregatedResults] = Endpoint(
         "401": Error,
         "403": Error,
         "404": Error,
-        "429": RateLimitError,
+        "429": RateLimitErrorModel,
         "500": Error,
     },
     rate_limit=_RATE_LIMIT,
@@ -111,19 +112,11 @@ _GET_CI_CONFIG: Endpoint[ProjectCiConfig] = Endpoint(
 )
 _GET_RUN_STATUS_POLLING = PollSpec(
     status_pointer="/status",
-    pending=(
-        "pending",
-        "running",
-    ),
+    pending=("pending", "running"),
     success=("passed",),
-    failure=(
-        "failed",
-        "error",
-        "timeout",
-        "canceled",
-    ),
+    failure=("failed", "error", "timeout", "canceled"),
     interval=10.0,
-    timeout=600.0,
+    deadline=600.0,
     judged=(("completed", "/failed_tests"),),
 )
 
@@ -239,6 +232,11 @@ class QualigateClient(SyncAPIClient):
             http_client=http_client,
         )
 
+    @property
+    def with_raw_response(self) -> QualigateClientWithRawResponse:
+        """The same operations, each returning a RawResponse: the parsed body with status, headers and request id."""
+        return QualigateClientWithRawResponse(self)
+
     def get_run_status(
         self,
         *,
@@ -262,6 +260,10 @@ class QualigateClient(SyncAPIClient):
         Args:
             test_run_id: Id of a single test run. Give either this or `suite_run_id`, not both.
             suite_run_id: Id of a suite run. Give either this or `test_run_id`, not both.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _GET_RUN_STATUS,
@@ -309,6 +311,10 @@ class QualigateClient(SyncAPIClient):
                 pixels assumed).
             context: Optional CI/CD metadata shown in the Qualigate dashboard for traceability.
                 Every field is a string.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _TRIGGER_TESTS,
@@ -349,6 +355,10 @@ class QualigateClient(SyncAPIClient):
                 `suite_run_id`.
             suite_run_id: Id of the suite run whose results to return. Give either this or
                 `test_run_ids`.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _GET_RESULTS,
@@ -374,6 +384,10 @@ class QualigateClient(SyncAPIClient):
 
         Args:
             project_id: Id of the project whose CI configuration to return.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _GET_CI_CONFIG,
@@ -383,34 +397,39 @@ class QualigateClient(SyncAPIClient):
             max_retries=max_retries,
         )
 
-    def wait_for_get_run_status(
+    def wait_for_run(
         self,
         *,
         test_run_id: UUID | str | None = None,
         suite_run_id: UUID | str | None = None,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[TestRunStatus | SuiteRunStatus], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
     ) -> TestRunStatus | SuiteRunStatus:
         """Read get_run_status until the run ends, and return its final state. Every 10 s by default
         (or as the server asks), for at most 600 s by default. States the spec does not list count
         as pending; a transient error on one read does not end the wait.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            test_run_id: Id of a single test run. Give either this or `suite_run_id`, not both.
+            suite_run_id: Id of a suite run. Give either this or `test_run_id`, not both.
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            timeout: HTTP timeout of each status read; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
         call = _get_run_status(test_run_id=test_run_id, suite_run_id=suite_run_id)
         return wait(
-            lambda: self._poll_read(_GET_RUN_STATUS, call),
+            lambda: self._poll_read(_GET_RUN_STATUS, call, timeout),
             _GET_RUN_STATUS_POLLING,
-            timeout=timeout,
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
@@ -430,51 +449,75 @@ class QualigateClient(SyncAPIClient):
         viewport_width: int | NotGiven = NOT_GIVEN,
         viewport_height: int | NotGiven = NOT_GIVEN,
         context: CiContext | NotGiven = NOT_GIVEN,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[TestRunStatus | SuiteRunStatus], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
     ) -> TestRunStatus | SuiteRunStatus:
-        """Trigger test runs. Then wait for the run through wait_for_get_run_status.
+        """Trigger test runs. Then wait for the run through wait_for_run.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            body: The whole request body; fields given as keyword arguments override its values.
+            test_case_id: Run this single test case.
+            test_suite_id: Run every test case in this suite.
+            project_id: Run every test case in this project.
+            browser_type: Browser engine to use. The vendor documents only the default value.
+            viewport_preset: Viewport size preset.
+            viewport_width: Custom viewport width in pixels (the vendor says "number"; whole pixels
+                assumed).
+            viewport_height: Custom viewport height in pixels (the vendor says "number"; whole
+                pixels assumed).
+            context: Optional CI/CD metadata shown in the Qualigate dashboard for traceability.
+                Every field is a string.
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
-            extra_headers: Sent with the trigger request only.
+            extra_headers: Headers to send with the trigger request only.
+            timeout: HTTP timeout of the trigger and of each status read; the client's by default.
+            max_retries: Retries allowed for the trigger request; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
-        started = self.trigger_tests(
-            body=body,
-            test_case_id=test_case_id,
-            test_suite_id=test_suite_id,
-            project_id=project_id,
-            browser_type=browser_type,
-            viewport_preset=viewport_preset,
-            viewport_width=viewport_width,
-            viewport_height=viewport_height,
-            context=context,
+        started = self._call(
+            _TRIGGER_TESTS,
+            _trigger_tests(
+                body=body,
+                test_case_id=test_case_id,
+                test_suite_id=test_suite_id,
+                project_id=project_id,
+                browser_type=browser_type,
+                viewport_preset=viewport_preset,
+                viewport_width=viewport_width,
+                viewport_height=viewport_height,
+                context=context,
+            ),
             extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
         )
         if has_value(started, "/test_run_id"):
-            return self.wait_for_get_run_status(
+            return self.wait_for_run(
                 test_run_id=link_value(started, "/test_run_id"),
-                timeout=timeout,
+                deadline=deadline,
                 poll_interval=poll_interval,
                 on_update=on_update,
                 raise_on_failure=raise_on_failure,
+                timeout=timeout,
             )
         if has_value(started, "/suite_run_id"):
-            return self.wait_for_get_run_status(
+            return self.wait_for_run(
                 suite_run_id=link_value(started, "/suite_run_id"),
-                timeout=timeout,
+                deadline=deadline,
                 poll_interval=poll_interval,
                 on_update=on_update,
                 raise_on_failure=raise_on_failure,
+                timeout=timeout,
             )
         raise ValueError("the response of trigger_tests names no run to wait for")
 
@@ -501,6 +544,11 @@ class AsyncQualigateClient(AsyncAPIClient):
             http_client=http_client,
         )
 
+    @property
+    def with_raw_response(self) -> AsyncQualigateClientWithRawResponse:
+        """The same operations, each returning a RawResponse: the parsed body with status, headers and request id."""
+        return AsyncQualigateClientWithRawResponse(self)
+
     async def get_run_status(
         self,
         *,
@@ -524,6 +572,10 @@ class AsyncQualigateClient(AsyncAPIClient):
         Args:
             test_run_id: Id of a single test run. Give either this or `suite_run_id`, not both.
             suite_run_id: Id of a suite run. Give either this or `test_run_id`, not both.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _GET_RUN_STATUS,
@@ -571,6 +623,10 @@ class AsyncQualigateClient(AsyncAPIClient):
                 pixels assumed).
             context: Optional CI/CD metadata shown in the Qualigate dashboard for traceability.
                 Every field is a string.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _TRIGGER_TESTS,
@@ -611,6 +667,10 @@ class AsyncQualigateClient(AsyncAPIClient):
                 `suite_run_id`.
             suite_run_id: Id of the suite run whose results to return. Give either this or
                 `test_run_ids`.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _GET_RESULTS,
@@ -636,6 +696,10 @@ class AsyncQualigateClient(AsyncAPIClient):
 
         Args:
             project_id: Id of the project whose CI configuration to return.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _GET_CI_CONFIG,
@@ -645,34 +709,39 @@ class AsyncQualigateClient(AsyncAPIClient):
             max_retries=max_retries,
         )
 
-    async def wait_for_get_run_status(
+    async def wait_for_run(
         self,
         *,
         test_run_id: UUID | str | None = None,
         suite_run_id: UUID | str | None = None,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[TestRunStatus | SuiteRunStatus], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
     ) -> TestRunStatus | SuiteRunStatus:
         """Read get_run_status until the run ends, and return its final state. Every 10 s by default
         (or as the server asks), for at most 600 s by default. States the spec does not list count
         as pending; a transient error on one read does not end the wait.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            test_run_id: Id of a single test run. Give either this or `suite_run_id`, not both.
+            suite_run_id: Id of a suite run. Give either this or `test_run_id`, not both.
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            timeout: HTTP timeout of each status read; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
         call = _get_run_status(test_run_id=test_run_id, suite_run_id=suite_run_id)
         return await async_wait(
-            lambda: self._poll_read(_GET_RUN_STATUS, call),
+            lambda: self._poll_read(_GET_RUN_STATUS, call, timeout),
             _GET_RUN_STATUS_POLLING,
-            timeout=timeout,
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
@@ -692,50 +761,280 @@ class AsyncQualigateClient(AsyncAPIClient):
         viewport_width: int | NotGiven = NOT_GIVEN,
         viewport_height: int | NotGiven = NOT_GIVEN,
         context: CiContext | NotGiven = NOT_GIVEN,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[TestRunStatus | SuiteRunStatus], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
     ) -> TestRunStatus | SuiteRunStatus:
-        """Trigger test runs. Then wait for the run through wait_for_get_run_status.
+        """Trigger test runs. Then wait for the run through wait_for_run.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            body: The whole request body; fields given as keyword arguments override its values.
+            test_case_id: Run this single test case.
+            test_suite_id: Run every test case in this suite.
+            project_id: Run every test case in this project.
+            browser_type: Browser engine to use. The vendor documents only the default value.
+            viewport_preset: Viewport size preset.
+            viewport_width: Custom viewport width in pixels (the vendor says "number"; whole pixels
+                assumed).
+            viewport_height: Custom viewport height in pixels (the vendor says "number"; whole
+                pixels assumed).
+            context: Optional CI/CD metadata shown in the Qualigate dashboard for traceability.
+                Every field is a string.
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
-            extra_headers: Sent with the trigger request only.
+            extra_headers: Headers to send with the trigger request only.
+            timeout: HTTP timeout of the trigger and of each status read; the client's by default.
+            max_retries: Retries allowed for the trigger request; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
-        started = await self.trigger_tests(
-            body=body,
-            test_case_id=test_case_id,
-            test_suite_id=test_suite_id,
-            project_id=project_id,
-            browser_type=browser_type,
-            viewport_preset=viewport_preset,
-            viewport_width=viewport_width,
-            viewport_height=viewport_height,
-            context=context,
+        started = await self._call(
+            _TRIGGER_TESTS,
+            _trigger_tests(
+                body=body,
+                test_case_id=test_case_id,
+                test_suite_id=test_suite_id,
+                project_id=project_id,
+                browser_type=browser_type,
+                viewport_preset=viewport_preset,
+                viewport_width=viewport_width,
+                viewport_height=viewport_height,
+                context=context,
+            ),
             extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
         )
         if has_value(started, "/test_run_id"):
-            return await self.wait_for_get_run_status(
+            return await self.wait_for_run(
                 test_run_id=link_value(started, "/test_run_id"),
-                timeout=timeout,
+                deadline=deadline,
                 poll_interval=poll_interval,
                 on_update=on_update,
                 raise_on_failure=raise_on_failure,
+                timeout=timeout,
             )
         if has_value(started, "/suite_run_id"):
-            return await self.wait_for_get_run_status(
+            return await self.wait_for_run(
                 suite_run_id=link_value(started, "/suite_run_id"),
-                timeout=timeout,
+                deadline=deadline,
                 poll_interval=poll_interval,
                 on_update=on_update,
                 raise_on_failure=raise_on_failure,
+                timeout=timeout,
             )
         raise ValueError("the response of trigger_tests names no run to wait for")
+
+
+class QualigateClientWithRawResponse:
+    """`QualigateClient.with_raw_response`: each operation returns the parsed body with its HTTP response."""
+
+    def __init__(self, client: QualigateClient) -> None:
+        self._client = client
+
+    def get_run_status(
+        self,
+        *,
+        test_run_id: UUID | str | None = None,
+        suite_run_id: UUID | str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestRunStatus | SuiteRunStatus]:
+        """Like `get_run_status`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return self._client._raw(
+            _GET_RUN_STATUS,
+            _get_run_status(test_run_id=test_run_id, suite_run_id=suite_run_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def trigger_tests(
+        self,
+        *,
+        body: TriggerRequest | NotGiven = NOT_GIVEN,
+        test_case_id: UUID | str | NotGiven = NOT_GIVEN,
+        test_suite_id: UUID | str | NotGiven = NOT_GIVEN,
+        project_id: UUID | str | NotGiven = NOT_GIVEN,
+        browser_type: str | NotGiven = NOT_GIVEN,
+        viewport_preset: str | NotGiven = NOT_GIVEN,
+        viewport_width: int | NotGiven = NOT_GIVEN,
+        viewport_height: int | NotGiven = NOT_GIVEN,
+        context: CiContext | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestCaseTriggerResponse | SuiteTriggerResponse | ProjectTriggerResponse]:
+        """Like `trigger_tests`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return self._client._raw(
+            _TRIGGER_TESTS,
+            _trigger_tests(
+                body=body,
+                test_case_id=test_case_id,
+                test_suite_id=test_suite_id,
+                project_id=project_id,
+                browser_type=browser_type,
+                viewport_preset=viewport_preset,
+                viewport_width=viewport_width,
+                viewport_height=viewport_height,
+                context=context,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def get_results(
+        self,
+        *,
+        test_run_ids: list[UUID | str] | None = None,
+        suite_run_id: UUID | str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[AggregatedResults]:
+        """Like `get_results`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return self._client._raw(
+            _GET_RESULTS,
+            _get_results(test_run_ids=test_run_ids, suite_run_id=suite_run_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def get_ci_config(
+        self,
+        *,
+        project_id: UUID | str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[ProjectCiConfig]:
+        """Like `get_ci_config`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return self._client._raw(
+            _GET_CI_CONFIG,
+            _get_ci_config(project_id=project_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+
+class AsyncQualigateClientWithRawResponse:
+    """`AsyncQualigateClient.with_raw_response`: each operation returns the parsed body with its HTTP response."""
+
+    def __init__(self, client: AsyncQualigateClient) -> None:
+        self._client = client
+
+    async def get_run_status(
+        self,
+        *,
+        test_run_id: UUID | str | None = None,
+        suite_run_id: UUID | str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestRunStatus | SuiteRunStatus]:
+        """Like `get_run_status`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return await self._client._raw(
+            _GET_RUN_STATUS,
+            _get_run_status(test_run_id=test_run_id, suite_run_id=suite_run_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def trigger_tests(
+        self,
+        *,
+        body: TriggerRequest | NotGiven = NOT_GIVEN,
+        test_case_id: UUID | str | NotGiven = NOT_GIVEN,
+        test_suite_id: UUID | str | NotGiven = NOT_GIVEN,
+        project_id: UUID | str | NotGiven = NOT_GIVEN,
+        browser_type: str | NotGiven = NOT_GIVEN,
+        viewport_preset: str | NotGiven = NOT_GIVEN,
+        viewport_width: int | NotGiven = NOT_GIVEN,
+        viewport_height: int | NotGiven = NOT_GIVEN,
+        context: CiContext | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[TestCaseTriggerResponse | SuiteTriggerResponse | ProjectTriggerResponse]:
+        """Like `trigger_tests`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return await self._client._raw(
+            _TRIGGER_TESTS,
+            _trigger_tests(
+                body=body,
+                test_case_id=test_case_id,
+                test_suite_id=test_suite_id,
+                project_id=project_id,
+                browser_type=browser_type,
+                viewport_preset=viewport_preset,
+                viewport_width=viewport_width,
+                viewport_height=viewport_height,
+                context=context,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def get_results(
+        self,
+        *,
+        test_run_ids: list[UUID | str] | None = None,
+        suite_run_id: UUID | str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[AggregatedResults]:
+        """Like `get_results`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return await self._client._raw(
+            _GET_RESULTS,
+            _get_results(test_run_ids=test_run_ids, suite_run_id=suite_run_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def get_ci_config(
+        self,
+        *,
+        project_id: UUID | str,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[ProjectCiConfig]:
+        """Like `get_ci_config`, returning a RawResponse: the parsed body with the status, headers and
+        request id.
+        """
+        return await self._client._raw(
+            _GET_CI_CONFIG,
+            _get_ci_config(project_id=project_id),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
-from generator.runtime import OpenStrEnum
+from generator.runtime.open_enums import StrEnum
 
 
 class CiConfig(BaseModel):
@@ -75,7 +75,7 @@ class ProjectCiConfig(BaseModel):
     ci_config: CiConfig
 
 
-class RateLimitError(Error):
+class RateLimitErrorModel(Error):
     """Error body of a 429 response, with the number of seconds to wait."""
 
     model_config = ConfigDict(
@@ -86,11 +86,11 @@ class RateLimitError(Error):
     """Seconds to wait before retrying."""
 
 
-class RunStatus(OpenStrEnum):
+class RunStatus(StrEnum):
     """
-    State of a test run or suite run. pending and running are not terminal; passed, failed, error, timeout and canceled
-    are terminal. completed is used by suite runs (and aggregated results) once every test has finished; whether it
-    passed is read from `failed_tests`. Open: values not listed here may appear.
+    State of a test run or suite run. pending and running are not terminal; passed, failed, error, timeout and
+    canceled are terminal. completed is used by suite runs (and aggregated results) once every test has finished;
+    whether it passed is read from `failed_tests`. Open: values not listed here may appear.
     """
 
     PENDING = "pending"
@@ -105,8 +105,8 @@ class RunStatus(OpenStrEnum):
 
 class SuiteRunStatus(BaseModel):
     """
-    Aggregated status of a suite run. Timing fields are null or absent until they apply (inferred; the vendor shows only
-    a finished run).
+    Aggregated status of a suite run. Timing fields are null or absent until they apply (inferred; the vendor
+    shows only a finished run).
     """
 
     model_config = ConfigDict(
@@ -186,8 +186,8 @@ class TestRunResult(BaseModel):
 
 class TestRunStatus(BaseModel):
     """
-    Status of a single test run. Timing fields, the error message and the video URL are null or absent until they apply
-    (inferred; the vendor shows only a finished run).
+    Status of a single test run. Timing fields, the error message and the video URL are null or absent until they
+    apply (inferred; the vendor shows only a finished run).
     """
 
     model_config = ConfigDict(
@@ -213,7 +213,7 @@ class TestRunStatus(BaseModel):
     """URL of the run's screen recording."""
 
 
-class ViewportPreset(OpenStrEnum):
+class TriggerRequestViewportPreset(StrEnum):
     """
     Viewport size preset.
     """
@@ -238,7 +238,9 @@ class TriggerRequest(BaseModel):
     """Run every test case in this project."""
     browser_type: Annotated[str, Field(alias="browserType")] = "chromium"
     """Browser engine to use. The vendor documents only the default value."""
-    viewport_preset: Annotated[ViewportPreset, Field(alias="viewportPreset")] = ViewportPreset.DESKTOP
+    viewport_preset: Annotated[TriggerRequestViewportPreset, Field(alias="viewportPreset")] = (
+        TriggerRequestViewportPreset.DESKTOP
+    )
     """Viewport size preset."""
     viewport_width: Annotated[int | None, Field(alias="viewportWidth", ge=1)] = None
     """Custom viewport width in pixels (the vendor says "number"; whole pixels assumed)."""

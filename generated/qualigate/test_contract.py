@@ -256,7 +256,7 @@ ERRORS: list[ErrorCase] = [
         EXAMPLES[0],
         429,
         runtime.RateLimitError,
-        body_type=models.RateLimitError,
+        body_type=models.RateLimitErrorModel,
         body={
             "error": "Too Many Requests",
             "message": "Rate limit exceeded. Please try again later.",
@@ -302,7 +302,7 @@ ERRORS: list[ErrorCase] = [
         EXAMPLES[1],
         429,
         runtime.RateLimitError,
-        body_type=models.RateLimitError,
+        body_type=models.RateLimitErrorModel,
         body={
             "error": "Too Many Requests",
             "message": "Rate limit exceeded. Please try again later.",
@@ -348,7 +348,7 @@ ERRORS: list[ErrorCase] = [
         EXAMPLES[6],
         429,
         runtime.RateLimitError,
-        body_type=models.RateLimitError,
+        body_type=models.RateLimitErrorModel,
         body={
             "error": "Too Many Requests",
             "message": "Rate limit exceeded. Please try again later.",
@@ -519,7 +519,7 @@ def test_run_outcome(call: Caller, case: RunCase) -> None:
         case.trigger,
         **case.call.call_arguments(),
         poll_interval=0.01,
-        timeout=30,
+        deadline=30,
         on_update=seen.append,
         extra_headers={OUTCOME: case.outcome},
     )
@@ -533,7 +533,7 @@ def test_run_outcome(call: Caller, case: RunCase) -> None:
                 case.trigger,
                 **case.call.call_arguments(),
                 poll_interval=0.01,
-                timeout=30,
+                deadline=30,
                 raise_on_failure=True,
                 extra_headers={OUTCOME: case.outcome},
             )
@@ -547,6 +547,6 @@ def test_wait_deadline(call: Caller) -> None:
             case.trigger,
             **case.call.call_arguments(),
             poll_interval=0.01,
-            timeout=0.2,
+            deadline=0.2,
             extra_headers={READS: "1000000"},
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, overload
 
 import httpx
 
@@ -27,6 +27,7 @@ from generator.runtime import (
     PageSpec,
     PollSpec,
     RateLimitHint,
+    RawResponse,
     SyncAPIClient,
     async_iterate,
     async_wait,
@@ -204,11 +205,19 @@ _GET_AUTOMATION_RUN_POLLING = PollSpec(
     success=(),
     failure=(),
     interval=10.0,
-    timeout=3600.0,
+    deadline=3600.0,
     judged=((True, "/result/failure_count"),),
 )
-_LIST_AUTOMATION_RUNS_PAGES = PageSpec(style="page", items_pointer="/result", next_pointer="/next_page")
-_LIST_AUTOMATION_RUN_TESTS_PAGES = PageSpec(style="page", items_pointer="/result", next_pointer="/next_page")
+_LIST_AUTOMATION_RUNS_PAGES = PageSpec(
+    style="page",
+    items_pointer="/result",
+    next_pointer="/next_page",
+)
+_LIST_AUTOMATION_RUN_TESTS_PAGES = PageSpec(
+    style="page",
+    items_pointer="/result",
+    next_pointer="/next_page",
+)
 
 
 def _base_url(base_url: str | httpx.URL | None, instance: str) -> str:
@@ -492,6 +501,11 @@ class TestmoClient(SyncAPIClient):
             http_client=http_client,
         )
 
+    @property
+    def with_raw_response(self) -> TestmoClientWithRawResponse:
+        """The same operations, each returning a RawResponse: the parsed body with status, headers and request id."""
+        return TestmoClientWithRawResponse(self)
+
     def list_automation_runs(
         self,
         *,
@@ -536,6 +550,10 @@ class TestmoClient(SyncAPIClient):
             status: Only runs with these statuses: 2 success, 3 failure, 4 running
                 (comma-separated).
             expands: Referenced objects to include in expands (comma-separated).
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _LIST_AUTOMATION_RUNS,
@@ -559,6 +577,47 @@ class TestmoClient(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
         )
+
+    @overload
+    def create_automation_run(
+        self,
+        *,
+        project_id: int,
+        name: str,
+        source: str,
+        config: str | NotGiven = NOT_GIVEN,
+        config_id: int | NotGiven = NOT_GIVEN,
+        milestone: str | NotGiven = NOT_GIVEN,
+        milestone_id: int | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
+        fields: list[FieldModel] | NotGiven = NOT_GIVEN,
+        links: list[Link] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> CreatedId: ...
+
+    @overload
+    def create_automation_run(
+        self,
+        *,
+        project_id: int,
+        body: CreateAutomationRun,
+        name: str | NotGiven = NOT_GIVEN,
+        source: str | NotGiven = NOT_GIVEN,
+        config: str | NotGiven = NOT_GIVEN,
+        config_id: int | NotGiven = NOT_GIVEN,
+        milestone: str | NotGiven = NOT_GIVEN,
+        milestone_id: int | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
+        fields: list[FieldModel] | NotGiven = NOT_GIVEN,
+        links: list[Link] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> CreatedId: ...
 
     def create_automation_run(
         self,
@@ -599,6 +658,10 @@ class TestmoClient(SyncAPIClient):
             artifacts: Artifacts to attach to the run.
             fields: Fields to attach to the run.
             links: Links to attach to the run.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _CREATE_AUTOMATION_RUN,
@@ -641,6 +704,10 @@ class TestmoClient(SyncAPIClient):
         Args:
             automation_run_id: Automation run id.
             expands: Referenced objects to include in expands (comma-separated).
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _GET_AUTOMATION_RUN,
@@ -672,6 +739,10 @@ class TestmoClient(SyncAPIClient):
             artifacts: Artifacts to add.
             fields: Fields to add.
             links: Links to add.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _APPEND_AUTOMATION_RUN,
@@ -702,6 +773,10 @@ class TestmoClient(SyncAPIClient):
             automation_run_id: Automation run id.
             body: The whole request body; fields given as keyword arguments override its values.
             measure_elapsed: When true, set the run time to the time from creation to completion.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _COMPLETE_AUTOMATION_RUN,
@@ -736,6 +811,10 @@ class TestmoClient(SyncAPIClient):
             elapsed_computed: Overall computed time (from result files) in microseconds.
             artifacts: Artifacts to attach to the thread.
             fields: Fields to attach to the thread.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _CREATE_AUTOMATION_RUN_THREAD,
@@ -780,6 +859,10 @@ class TestmoClient(SyncAPIClient):
             artifacts: Artifacts to add to the thread.
             fields: Fields to add to the thread.
             tests: Test results to add.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _APPEND_AUTOMATION_RUN_THREAD,
@@ -819,6 +902,10 @@ class TestmoClient(SyncAPIClient):
             body: The whole request body; fields given as keyword arguments override its values.
             elapsed_observed: Overall observed time in microseconds.
             elapsed_computed: Overall computed time in microseconds.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _COMPLETE_AUTOMATION_RUN_THREAD,
@@ -862,6 +949,10 @@ class TestmoClient(SyncAPIClient):
             thread_id: Only results of this thread.
             status_id: Only results with these statuses: 1 neutral, 2 success, 3 failure, 4 running
                 (comma-separated).
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return self._call(
             _LIST_AUTOMATION_RUN_TESTS,
@@ -879,40 +970,94 @@ class TestmoClient(SyncAPIClient):
             max_retries=max_retries,
         )
 
-    def wait_for_get_automation_run(
+    def wait_for_automation_run(
         self,
         *,
         automation_run_id: int,
         expands: list[GetAutomationRunExpandsItem | str] | None = None,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[AutomationRunResponse], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
     ) -> AutomationRunResponse:
         """Read get_automation_run until the run ends, and return its final state. Every 10 s by
         default (or as the server asks), for at most 3600 s by default. States the spec does not
         list count as pending; a transient error on one read does not end the wait.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            automation_run_id: Automation run id.
+            expands: Referenced objects to include in expands (comma-separated).
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            timeout: HTTP timeout of each status read; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
         call = _get_automation_run(automation_run_id=automation_run_id, expands=expands)
         return wait(
-            lambda: self._poll_read(_GET_AUTOMATION_RUN, call),
+            lambda: self._poll_read(_GET_AUTOMATION_RUN, call, timeout),
             _GET_AUTOMATION_RUN_POLLING,
-            timeout=timeout,
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
             clock=self._clock,
             sleep=self._sleep,
         )
+
+    @overload
+    def create_automation_run_and_wait(
+        self,
+        *,
+        project_id: int,
+        name: str,
+        source: str,
+        config: str | NotGiven = NOT_GIVEN,
+        config_id: int | NotGiven = NOT_GIVEN,
+        milestone: str | NotGiven = NOT_GIVEN,
+        milestone_id: int | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
+        fields: list[FieldModel] | NotGiven = NOT_GIVEN,
+        links: list[Link] | NotGiven = NOT_GIVEN,
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[AutomationRunResponse], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> AutomationRunResponse: ...
+
+    @overload
+    def create_automation_run_and_wait(
+        self,
+        *,
+        project_id: int,
+        body: CreateAutomationRun,
+        name: str | NotGiven = NOT_GIVEN,
+        source: str | NotGiven = NOT_GIVEN,
+        config: str | NotGiven = NOT_GIVEN,
+        config_id: int | NotGiven = NOT_GIVEN,
+        milestone: str | NotGiven = NOT_GIVEN,
+        milestone_id: int | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
+        fields: list[FieldModel] | NotGiven = NOT_GIVEN,
+        links: list[Link] | NotGiven = NOT_GIVEN,
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[AutomationRunResponse], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> AutomationRunResponse: ...
 
     def create_automation_run_and_wait(
         self,
@@ -929,48 +1074,73 @@ class TestmoClient(SyncAPIClient):
         artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
         fields: list[FieldModel] | NotGiven = NOT_GIVEN,
         links: list[Link] | NotGiven = NOT_GIVEN,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[AutomationRunResponse], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
     ) -> AutomationRunResponse:
-        """Create an automation run. Then wait for the run through wait_for_get_automation_run.
+        """Create an automation run. Then wait for the run through wait_for_automation_run.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            project_id: Project id.
+            body: The whole request body; fields given as keyword arguments override its values.
+            name: Run name.
+            source: Automation source name (e.g. backend, frontend, mobile-iphone); created on first
+                use. Keep it short.
+            config: Configuration name; ignored when config_id is given.
+            config_id: Configuration id; takes precedence over config.
+            milestone: Milestone name; ignored when milestone_id is given.
+            milestone_id: Milestone id; takes precedence over milestone.
+            tags: Run tags. Without an explicit milestone, milestones whose automation tags match
+                are linked automatically.
+            artifacts: Artifacts to attach to the run.
+            fields: Fields to attach to the run.
+            links: Links to attach to the run.
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
-            extra_headers: Sent with the trigger request only.
+            extra_headers: Headers to send with the trigger request only.
+            timeout: HTTP timeout of the trigger and of each status read; the client's by default.
+            max_retries: Retries allowed for the trigger request; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
-        started = self.create_automation_run(
-            project_id=project_id,
-            body=body,
-            name=name,
-            source=source,
-            config=config,
-            config_id=config_id,
-            milestone=milestone,
-            milestone_id=milestone_id,
-            tags=tags,
-            artifacts=artifacts,
-            fields=fields,
-            links=links,
+        started = self._call(
+            _CREATE_AUTOMATION_RUN,
+            _create_automation_run(
+                project_id=project_id,
+                body=body,
+                name=name,
+                source=source,
+                config=config,
+                config_id=config_id,
+                milestone=milestone,
+                milestone_id=milestone_id,
+                tags=tags,
+                artifacts=artifacts,
+                fields=fields,
+                links=links,
+            ),
             extra_headers=extra_headers,
-        )
-        return self.wait_for_get_automation_run(
-            automation_run_id=link_value(started, "/id"),
             timeout=timeout,
+            max_retries=max_retries,
+        )
+        return self.wait_for_automation_run(
+            automation_run_id=link_value(started, "/id"),
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
+            timeout=timeout,
         )
 
-    def iter_list_automation_runs(
+    def iter_automation_runs(
         self,
         *,
         project_id: int,
@@ -990,24 +1160,48 @@ class TestmoClient(SyncAPIClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> Iterator[AutomationRun]:
-        """Every item of list_automation_runs, page after page, fetched as the iteration reaches it."""
+        """Every item of list_automation_runs, page after page, fetched as the iteration reaches it.
+
+        Args:
+            project_id: Project id.
+            per_page: Page size.
+            sort: Sort field.
+            order: Sort direction.
+            config_id: Only runs with these configuration ids (comma-separated).
+            created_by: Only runs created by these user ids (comma-separated).
+            milestone_id: Only runs in these milestone ids (comma-separated).
+            source_id: Only runs from these automation source ids (comma-separated).
+            tags: Only runs with these tags (comma-separated).
+            created_after: Only runs created after this time (ISO 8601, UTC).
+            created_before: Only runs created before this time (ISO 8601, UTC).
+            status: Only runs with these statuses: 2 success, 3 failure, 4 running
+                (comma-separated).
+            expands: Referenced objects to include in expands (comma-separated).
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
+        """
 
         def page(cursor: Any) -> AutomationRunPage:
-            return self.list_automation_runs(
-                project_id=project_id,
-                per_page=per_page,
-                sort=sort,
-                order=order,
-                config_id=config_id,
-                created_by=created_by,
-                milestone_id=milestone_id,
-                source_id=source_id,
-                tags=tags,
-                created_after=created_after,
-                created_before=created_before,
-                status=status,
-                expands=expands,
-                page=cursor,
+            return self._call(
+                _LIST_AUTOMATION_RUNS,
+                _list_automation_runs(
+                    project_id=project_id,
+                    per_page=per_page,
+                    sort=sort,
+                    order=order,
+                    config_id=config_id,
+                    created_by=created_by,
+                    milestone_id=milestone_id,
+                    source_id=source_id,
+                    tags=tags,
+                    created_after=created_after,
+                    created_before=created_before,
+                    status=status,
+                    expands=expands,
+                    page=cursor,
+                ),
                 extra_headers=extra_headers,
                 timeout=timeout,
                 max_retries=max_retries,
@@ -1015,7 +1209,7 @@ class TestmoClient(SyncAPIClient):
 
         yield from iterate(page, _LIST_AUTOMATION_RUNS_PAGES)
 
-    def iter_list_automation_run_tests(
+    def iter_automation_run_tests(
         self,
         *,
         run_id: int,
@@ -1030,17 +1224,33 @@ class TestmoClient(SyncAPIClient):
     ) -> Iterator[AutomationRunTest]:
         """Every item of list_automation_run_tests, page after page, fetched as the iteration reaches
         it.
+
+        Args:
+            run_id: Automation run id.
+            per_page: Page size (100 to 1000).
+            sort: Sort field.
+            order: Sort direction.
+            thread_id: Only results of this thread.
+            status_id: Only results with these statuses: 1 neutral, 2 success, 3 failure, 4 running
+                (comma-separated).
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
 
         def page(cursor: Any) -> AutomationRunTestPage:
-            return self.list_automation_run_tests(
-                run_id=run_id,
-                per_page=per_page,
-                sort=sort,
-                order=order,
-                thread_id=thread_id,
-                status_id=status_id,
-                page=cursor,
+            return self._call(
+                _LIST_AUTOMATION_RUN_TESTS,
+                _list_automation_run_tests(
+                    run_id=run_id,
+                    per_page=per_page,
+                    sort=sort,
+                    order=order,
+                    thread_id=thread_id,
+                    status_id=status_id,
+                    page=cursor,
+                ),
                 extra_headers=extra_headers,
                 timeout=timeout,
                 max_retries=max_retries,
@@ -1070,6 +1280,11 @@ class AsyncTestmoClient(AsyncAPIClient):
             max_retries=max_retries,
             http_client=http_client,
         )
+
+    @property
+    def with_raw_response(self) -> AsyncTestmoClientWithRawResponse:
+        """The same operations, each returning a RawResponse: the parsed body with status, headers and request id."""
+        return AsyncTestmoClientWithRawResponse(self)
 
     async def list_automation_runs(
         self,
@@ -1115,6 +1330,10 @@ class AsyncTestmoClient(AsyncAPIClient):
             status: Only runs with these statuses: 2 success, 3 failure, 4 running
                 (comma-separated).
             expands: Referenced objects to include in expands (comma-separated).
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _LIST_AUTOMATION_RUNS,
@@ -1138,6 +1357,47 @@ class AsyncTestmoClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
         )
+
+    @overload
+    async def create_automation_run(
+        self,
+        *,
+        project_id: int,
+        name: str,
+        source: str,
+        config: str | NotGiven = NOT_GIVEN,
+        config_id: int | NotGiven = NOT_GIVEN,
+        milestone: str | NotGiven = NOT_GIVEN,
+        milestone_id: int | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
+        fields: list[FieldModel] | NotGiven = NOT_GIVEN,
+        links: list[Link] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> CreatedId: ...
+
+    @overload
+    async def create_automation_run(
+        self,
+        *,
+        project_id: int,
+        body: CreateAutomationRun,
+        name: str | NotGiven = NOT_GIVEN,
+        source: str | NotGiven = NOT_GIVEN,
+        config: str | NotGiven = NOT_GIVEN,
+        config_id: int | NotGiven = NOT_GIVEN,
+        milestone: str | NotGiven = NOT_GIVEN,
+        milestone_id: int | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
+        fields: list[FieldModel] | NotGiven = NOT_GIVEN,
+        links: list[Link] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> CreatedId: ...
 
     async def create_automation_run(
         self,
@@ -1178,6 +1438,10 @@ class AsyncTestmoClient(AsyncAPIClient):
             artifacts: Artifacts to attach to the run.
             fields: Fields to attach to the run.
             links: Links to attach to the run.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _CREATE_AUTOMATION_RUN,
@@ -1220,6 +1484,10 @@ class AsyncTestmoClient(AsyncAPIClient):
         Args:
             automation_run_id: Automation run id.
             expands: Referenced objects to include in expands (comma-separated).
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _GET_AUTOMATION_RUN,
@@ -1251,6 +1519,10 @@ class AsyncTestmoClient(AsyncAPIClient):
             artifacts: Artifacts to add.
             fields: Fields to add.
             links: Links to add.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _APPEND_AUTOMATION_RUN,
@@ -1281,6 +1553,10 @@ class AsyncTestmoClient(AsyncAPIClient):
             automation_run_id: Automation run id.
             body: The whole request body; fields given as keyword arguments override its values.
             measure_elapsed: When true, set the run time to the time from creation to completion.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _COMPLETE_AUTOMATION_RUN,
@@ -1315,6 +1591,10 @@ class AsyncTestmoClient(AsyncAPIClient):
             elapsed_computed: Overall computed time (from result files) in microseconds.
             artifacts: Artifacts to attach to the thread.
             fields: Fields to attach to the thread.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _CREATE_AUTOMATION_RUN_THREAD,
@@ -1359,6 +1639,10 @@ class AsyncTestmoClient(AsyncAPIClient):
             artifacts: Artifacts to add to the thread.
             fields: Fields to add to the thread.
             tests: Test results to add.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _APPEND_AUTOMATION_RUN_THREAD,
@@ -1398,6 +1682,10 @@ class AsyncTestmoClient(AsyncAPIClient):
             body: The whole request body; fields given as keyword arguments override its values.
             elapsed_observed: Overall observed time in microseconds.
             elapsed_computed: Overall computed time in microseconds.
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _COMPLETE_AUTOMATION_RUN_THREAD,
@@ -1441,6 +1729,10 @@ class AsyncTestmoClient(AsyncAPIClient):
             thread_id: Only results of this thread.
             status_id: Only results with these statuses: 1 neutral, 2 success, 3 failure, 4 running
                 (comma-separated).
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
         return await self._call(
             _LIST_AUTOMATION_RUN_TESTS,
@@ -1458,40 +1750,94 @@ class AsyncTestmoClient(AsyncAPIClient):
             max_retries=max_retries,
         )
 
-    async def wait_for_get_automation_run(
+    async def wait_for_automation_run(
         self,
         *,
         automation_run_id: int,
         expands: list[GetAutomationRunExpandsItem | str] | None = None,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[AutomationRunResponse], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
     ) -> AutomationRunResponse:
         """Read get_automation_run until the run ends, and return its final state. Every 10 s by
         default (or as the server asks), for at most 3600 s by default. States the spec does not
         list count as pending; a transient error on one read does not end the wait.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            automation_run_id: Automation run id.
+            expands: Referenced objects to include in expands (comma-separated).
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
+            timeout: HTTP timeout of each status read; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
         call = _get_automation_run(automation_run_id=automation_run_id, expands=expands)
         return await async_wait(
-            lambda: self._poll_read(_GET_AUTOMATION_RUN, call),
+            lambda: self._poll_read(_GET_AUTOMATION_RUN, call, timeout),
             _GET_AUTOMATION_RUN_POLLING,
-            timeout=timeout,
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
             clock=self._clock,
             sleep=self._sleep,
         )
+
+    @overload
+    async def create_automation_run_and_wait(
+        self,
+        *,
+        project_id: int,
+        name: str,
+        source: str,
+        config: str | NotGiven = NOT_GIVEN,
+        config_id: int | NotGiven = NOT_GIVEN,
+        milestone: str | NotGiven = NOT_GIVEN,
+        milestone_id: int | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
+        fields: list[FieldModel] | NotGiven = NOT_GIVEN,
+        links: list[Link] | NotGiven = NOT_GIVEN,
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[AutomationRunResponse], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> AutomationRunResponse: ...
+
+    @overload
+    async def create_automation_run_and_wait(
+        self,
+        *,
+        project_id: int,
+        body: CreateAutomationRun,
+        name: str | NotGiven = NOT_GIVEN,
+        source: str | NotGiven = NOT_GIVEN,
+        config: str | NotGiven = NOT_GIVEN,
+        config_id: int | NotGiven = NOT_GIVEN,
+        milestone: str | NotGiven = NOT_GIVEN,
+        milestone_id: int | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
+        fields: list[FieldModel] | NotGiven = NOT_GIVEN,
+        links: list[Link] | NotGiven = NOT_GIVEN,
+        deadline: float | None = None,
+        poll_interval: float | None = None,
+        on_update: Callable[[AutomationRunResponse], None] | None = None,
+        raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> AutomationRunResponse: ...
 
     async def create_automation_run_and_wait(
         self,
@@ -1508,48 +1854,73 @@ class AsyncTestmoClient(AsyncAPIClient):
         artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
         fields: list[FieldModel] | NotGiven = NOT_GIVEN,
         links: list[Link] | NotGiven = NOT_GIVEN,
-        timeout: float | None = None,
+        deadline: float | None = None,
         poll_interval: float | None = None,
         on_update: Callable[[AutomationRunResponse], None] | None = None,
         raise_on_failure: bool = False,
+        timeout: float | httpx.Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
     ) -> AutomationRunResponse:
-        """Create an automation run. Then wait for the run through wait_for_get_automation_run.
+        """Create an automation run. Then wait for the run through wait_for_automation_run.
 
         Args:
-            timeout: Overall deadline in seconds; the vendor's recommended one by default.
+            project_id: Project id.
+            body: The whole request body; fields given as keyword arguments override its values.
+            name: Run name.
+            source: Automation source name (e.g. backend, frontend, mobile-iphone); created on first
+                use. Keep it short.
+            config: Configuration name; ignored when config_id is given.
+            config_id: Configuration id; takes precedence over config.
+            milestone: Milestone name; ignored when milestone_id is given.
+            milestone_id: Milestone id; takes precedence over milestone.
+            tags: Run tags. Without an explicit milestone, milestones whose automation tags match
+                are linked automatically.
+            artifacts: Artifacts to attach to the run.
+            fields: Fields to attach to the run.
+            links: Links to attach to the run.
+            deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's
+                recommended deadline by default.
             poll_interval: Seconds between reads when the server gives no hint.
             on_update: Called with every state read.
             raise_on_failure: Raise RunFailedError when the run ends in a failure state.
-            extra_headers: Sent with the trigger request only.
+            extra_headers: Headers to send with the trigger request only.
+            timeout: HTTP timeout of the trigger and of each status read; the client's by default.
+            max_retries: Retries allowed for the trigger request; the client's by default.
 
         Raises:
             PollTimeoutError: The run was still pending at the deadline.
         """
-        started = await self.create_automation_run(
-            project_id=project_id,
-            body=body,
-            name=name,
-            source=source,
-            config=config,
-            config_id=config_id,
-            milestone=milestone,
-            milestone_id=milestone_id,
-            tags=tags,
-            artifacts=artifacts,
-            fields=fields,
-            links=links,
+        started = await self._call(
+            _CREATE_AUTOMATION_RUN,
+            _create_automation_run(
+                project_id=project_id,
+                body=body,
+                name=name,
+                source=source,
+                config=config,
+                config_id=config_id,
+                milestone=milestone,
+                milestone_id=milestone_id,
+                tags=tags,
+                artifacts=artifacts,
+                fields=fields,
+                links=links,
+            ),
             extra_headers=extra_headers,
-        )
-        return await self.wait_for_get_automation_run(
-            automation_run_id=link_value(started, "/id"),
             timeout=timeout,
+            max_retries=max_retries,
+        )
+        return await self.wait_for_automation_run(
+            automation_run_id=link_value(started, "/id"),
+            deadline=deadline,
             poll_interval=poll_interval,
             on_update=on_update,
             raise_on_failure=raise_on_failure,
+            timeout=timeout,
         )
 
-    async def iter_list_automation_runs(
+    async def iter_automation_runs(
         self,
         *,
         project_id: int,
@@ -1569,24 +1940,48 @@ class AsyncTestmoClient(AsyncAPIClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
     ) -> AsyncIterator[AutomationRun]:
-        """Every item of list_automation_runs, page after page, fetched as the iteration reaches it."""
+        """Every item of list_automation_runs, page after page, fetched as the iteration reaches it.
+
+        Args:
+            project_id: Project id.
+            per_page: Page size.
+            sort: Sort field.
+            order: Sort direction.
+            config_id: Only runs with these configuration ids (comma-separated).
+            created_by: Only runs created by these user ids (comma-separated).
+            milestone_id: Only runs in these milestone ids (comma-separated).
+            source_id: Only runs from these automation source ids (comma-separated).
+            tags: Only runs with these tags (comma-separated).
+            created_after: Only runs created after this time (ISO 8601, UTC).
+            created_before: Only runs created before this time (ISO 8601, UTC).
+            status: Only runs with these statuses: 2 success, 3 failure, 4 running
+                (comma-separated).
+            expands: Referenced objects to include in expands (comma-separated).
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
+        """
 
         async def page(cursor: Any) -> AutomationRunPage:
-            return await self.list_automation_runs(
-                project_id=project_id,
-                per_page=per_page,
-                sort=sort,
-                order=order,
-                config_id=config_id,
-                created_by=created_by,
-                milestone_id=milestone_id,
-                source_id=source_id,
-                tags=tags,
-                created_after=created_after,
-                created_before=created_before,
-                status=status,
-                expands=expands,
-                page=cursor,
+            return await self._call(
+                _LIST_AUTOMATION_RUNS,
+                _list_automation_runs(
+                    project_id=project_id,
+                    per_page=per_page,
+                    sort=sort,
+                    order=order,
+                    config_id=config_id,
+                    created_by=created_by,
+                    milestone_id=milestone_id,
+                    source_id=source_id,
+                    tags=tags,
+                    created_after=created_after,
+                    created_before=created_before,
+                    status=status,
+                    expands=expands,
+                    page=cursor,
+                ),
                 extra_headers=extra_headers,
                 timeout=timeout,
                 max_retries=max_retries,
@@ -1595,7 +1990,7 @@ class AsyncTestmoClient(AsyncAPIClient):
         async for item in async_iterate(page, _LIST_AUTOMATION_RUNS_PAGES):
             yield item
 
-    async def iter_list_automation_run_tests(
+    async def iter_automation_run_tests(
         self,
         *,
         run_id: int,
@@ -1610,17 +2005,33 @@ class AsyncTestmoClient(AsyncAPIClient):
     ) -> AsyncIterator[AutomationRunTest]:
         """Every item of list_automation_run_tests, page after page, fetched as the iteration reaches
         it.
+
+        Args:
+            run_id: Automation run id.
+            per_page: Page size (100 to 1000).
+            sort: Sort field.
+            order: Sort direction.
+            thread_id: Only results of this thread.
+            status_id: Only results with these statuses: 1 neutral, 2 success, 3 failure, 4 running
+                (comma-separated).
+            extra_headers: Headers to send with this request, beside the client's.
+            timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's
+                by default.
+            max_retries: Retries allowed for this request; the client's by default.
         """
 
         async def page(cursor: Any) -> AutomationRunTestPage:
-            return await self.list_automation_run_tests(
-                run_id=run_id,
-                per_page=per_page,
-                sort=sort,
-                order=order,
-                thread_id=thread_id,
-                status_id=status_id,
-                page=cursor,
+            return await self._call(
+                _LIST_AUTOMATION_RUN_TESTS,
+                _list_automation_run_tests(
+                    run_id=run_id,
+                    per_page=per_page,
+                    sort=sort,
+                    order=order,
+                    thread_id=thread_id,
+                    status_id=status_id,
+                    page=cursor,
+                ),
                 extra_headers=extra_headers,
                 timeout=timeout,
                 max_retries=max_retries,
@@ -1628,3 +2039,659 @@ class AsyncTestmoClient(AsyncAPIClient):
 
         async for item in async_iterate(page, _LIST_AUTOMATION_RUN_TESTS_PAGES):
             yield item
+
+
+class TestmoClientWithRawResponse:
+    """`TestmoClient.with_raw_response`: each operation returns the parsed body with its HTTP response."""
+
+    def __init__(self, client: TestmoClient) -> None:
+        self._client = client
+
+    def list_automation_runs(
+        self,
+        *,
+        project_id: int,
+        page: int | None = None,
+        per_page: ListAutomationRunsPerPage | int | None = None,
+        sort: ListAutomationRunsSort | str | None = None,
+        order: ListAutomationRunsOrder | str | None = None,
+        config_id: list[int] | None = None,
+        created_by: list[int] | None = None,
+        milestone_id: list[int] | None = None,
+        source_id: list[int] | None = None,
+        tags: list[str] | None = None,
+        created_after: datetime | str | None = None,
+        created_before: datetime | str | None = None,
+        status: list[ListAutomationRunsStatusItem | int] | None = None,
+        expands: list[ListAutomationRunsExpandsItem | str] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[AutomationRunPage]:
+        """Like `list_automation_runs`, returning a RawResponse: the parsed body with the status,
+        headers and request id.
+        """
+        return self._client._raw(
+            _LIST_AUTOMATION_RUNS,
+            _list_automation_runs(
+                project_id=project_id,
+                page=page,
+                per_page=per_page,
+                sort=sort,
+                order=order,
+                config_id=config_id,
+                created_by=created_by,
+                milestone_id=milestone_id,
+                source_id=source_id,
+                tags=tags,
+                created_after=created_after,
+                created_before=created_before,
+                status=status,
+                expands=expands,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    @overload
+    def create_automation_run(
+        self,
+        *,
+        project_id: int,
+        name: str,
+        source: str,
+        config: str | NotGiven = NOT_GIVEN,
+        config_id: int | NotGiven = NOT_GIVEN,
+        milestone: str | NotGiven = NOT_GIVEN,
+        milestone_id: int | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
+        fields: list[FieldModel] | NotGiven = NOT_GIVEN,
+        links: list[Link] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[CreatedId]: ...
+
+    @overload
+    def create_automation_run(
+        self,
+        *,
+        project_id: int,
+        body: CreateAutomationRun,
+        name: str | NotGiven = NOT_GIVEN,
+        source: str | NotGiven = NOT_GIVEN,
+        config: str | NotGiven = NOT_GIVEN,
+        config_id: int | NotGiven = NOT_GIVEN,
+        milestone: str | NotGiven = NOT_GIVEN,
+        milestone_id: int | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
+        fields: list[FieldModel] | NotGiven = NOT_GIVEN,
+        links: list[Link] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[CreatedId]: ...
+
+    def create_automation_run(
+        self,
+        *,
+        project_id: int,
+        body: CreateAutomationRun | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        source: str | NotGiven = NOT_GIVEN,
+        config: str | NotGiven = NOT_GIVEN,
+        config_id: int | NotGiven = NOT_GIVEN,
+        milestone: str | NotGiven = NOT_GIVEN,
+        milestone_id: int | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
+        fields: list[FieldModel] | NotGiven = NOT_GIVEN,
+        links: list[Link] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[CreatedId]:
+        """Like `create_automation_run`, returning a RawResponse: the parsed body with the status,
+        headers and request id.
+        """
+        return self._client._raw(
+            _CREATE_AUTOMATION_RUN,
+            _create_automation_run(
+                project_id=project_id,
+                body=body,
+                name=name,
+                source=source,
+                config=config,
+                config_id=config_id,
+                milestone=milestone,
+                milestone_id=milestone_id,
+                tags=tags,
+                artifacts=artifacts,
+                fields=fields,
+                links=links,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def get_automation_run(
+        self,
+        *,
+        automation_run_id: int,
+        expands: list[GetAutomationRunExpandsItem | str] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[AutomationRunResponse]:
+        """Like `get_automation_run`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return self._client._raw(
+            _GET_AUTOMATION_RUN,
+            _get_automation_run(automation_run_id=automation_run_id, expands=expands),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def append_automation_run(
+        self,
+        *,
+        automation_run_id: int,
+        body: AppendAutomationRun | NotGiven = NOT_GIVEN,
+        artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
+        fields: list[FieldModel] | NotGiven = NOT_GIVEN,
+        links: list[Link] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """Like `append_automation_run`, returning a RawResponse: the parsed body with the status,
+        headers and request id.
+        """
+        return self._client._raw(
+            _APPEND_AUTOMATION_RUN,
+            _append_automation_run(
+                automation_run_id=automation_run_id, body=body, artifacts=artifacts, fields=fields, links=links
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def complete_automation_run(
+        self,
+        *,
+        automation_run_id: int,
+        body: CompleteAutomationRun | NotGiven = NOT_GIVEN,
+        measure_elapsed: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """Like `complete_automation_run`, returning a RawResponse: the parsed body with the status,
+        headers and request id.
+        """
+        return self._client._raw(
+            _COMPLETE_AUTOMATION_RUN,
+            _complete_automation_run(automation_run_id=automation_run_id, body=body, measure_elapsed=measure_elapsed),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def create_automation_run_thread(
+        self,
+        *,
+        automation_run_id: int,
+        body: CreateAutomationRunThread | NotGiven = NOT_GIVEN,
+        elapsed_observed: int | NotGiven = NOT_GIVEN,
+        elapsed_computed: int | NotGiven = NOT_GIVEN,
+        artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
+        fields: list[FieldModel] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[CreatedId]:
+        """Like `create_automation_run_thread`, returning a RawResponse: the parsed body with the
+        status, headers and request id.
+        """
+        return self._client._raw(
+            _CREATE_AUTOMATION_RUN_THREAD,
+            _create_automation_run_thread(
+                automation_run_id=automation_run_id,
+                body=body,
+                elapsed_observed=elapsed_observed,
+                elapsed_computed=elapsed_computed,
+                artifacts=artifacts,
+                fields=fields,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def append_automation_run_thread(
+        self,
+        *,
+        automation_run_thread_id: int,
+        body: AppendAutomationRunThread | NotGiven = NOT_GIVEN,
+        elapsed_observed: int | NotGiven = NOT_GIVEN,
+        elapsed_computed: int | NotGiven = NOT_GIVEN,
+        artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
+        fields: list[FieldModel] | NotGiven = NOT_GIVEN,
+        tests: list[AutomationTest] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """Like `append_automation_run_thread`, returning a RawResponse: the parsed body with the
+        status, headers and request id.
+        """
+        return self._client._raw(
+            _APPEND_AUTOMATION_RUN_THREAD,
+            _append_automation_run_thread(
+                automation_run_thread_id=automation_run_thread_id,
+                body=body,
+                elapsed_observed=elapsed_observed,
+                elapsed_computed=elapsed_computed,
+                artifacts=artifacts,
+                fields=fields,
+                tests=tests,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def complete_automation_run_thread(
+        self,
+        *,
+        automation_run_thread_id: int,
+        body: CompleteAutomationRunThread | NotGiven = NOT_GIVEN,
+        elapsed_observed: int | NotGiven = NOT_GIVEN,
+        elapsed_computed: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """Like `complete_automation_run_thread`, returning a RawResponse: the parsed body with the
+        status, headers and request id.
+        """
+        return self._client._raw(
+            _COMPLETE_AUTOMATION_RUN_THREAD,
+            _complete_automation_run_thread(
+                automation_run_thread_id=automation_run_thread_id,
+                body=body,
+                elapsed_observed=elapsed_observed,
+                elapsed_computed=elapsed_computed,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def list_automation_run_tests(
+        self,
+        *,
+        run_id: int,
+        page: int | None = None,
+        per_page: int | None = None,
+        sort: ListAutomationRunTestsSort | str | None = None,
+        order: ListAutomationRunTestsOrder | str | None = None,
+        thread_id: int | None = None,
+        status_id: list[ListAutomationRunTestsStatusIdItem | int] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[AutomationRunTestPage]:
+        """Like `list_automation_run_tests`, returning a RawResponse: the parsed body with the status,
+        headers and request id.
+        """
+        return self._client._raw(
+            _LIST_AUTOMATION_RUN_TESTS,
+            _list_automation_run_tests(
+                run_id=run_id,
+                page=page,
+                per_page=per_page,
+                sort=sort,
+                order=order,
+                thread_id=thread_id,
+                status_id=status_id,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+
+class AsyncTestmoClientWithRawResponse:
+    """`AsyncTestmoClient.with_raw_response`: each operation returns the parsed body with its HTTP response."""
+
+    def __init__(self, client: AsyncTestmoClient) -> None:
+        self._client = client
+
+    async def list_automation_runs(
+        self,
+        *,
+        project_id: int,
+        page: int | None = None,
+        per_page: ListAutomationRunsPerPage | int | None = None,
+        sort: ListAutomationRunsSort | str | None = None,
+        order: ListAutomationRunsOrder | str | None = None,
+        config_id: list[int] | None = None,
+        created_by: list[int] | None = None,
+        milestone_id: list[int] | None = None,
+        source_id: list[int] | None = None,
+        tags: list[str] | None = None,
+        created_after: datetime | str | None = None,
+        created_before: datetime | str | None = None,
+        status: list[ListAutomationRunsStatusItem | int] | None = None,
+        expands: list[ListAutomationRunsExpandsItem | str] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[AutomationRunPage]:
+        """Like `list_automation_runs`, returning a RawResponse: the parsed body with the status,
+        headers and request id.
+        """
+        return await self._client._raw(
+            _LIST_AUTOMATION_RUNS,
+            _list_automation_runs(
+                project_id=project_id,
+                page=page,
+                per_page=per_page,
+                sort=sort,
+                order=order,
+                config_id=config_id,
+                created_by=created_by,
+                milestone_id=milestone_id,
+                source_id=source_id,
+                tags=tags,
+                created_after=created_after,
+                created_before=created_before,
+                status=status,
+                expands=expands,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    @overload
+    async def create_automation_run(
+        self,
+        *,
+        project_id: int,
+        name: str,
+        source: str,
+        config: str | NotGiven = NOT_GIVEN,
+        config_id: int | NotGiven = NOT_GIVEN,
+        milestone: str | NotGiven = NOT_GIVEN,
+        milestone_id: int | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
+        fields: list[FieldModel] | NotGiven = NOT_GIVEN,
+        links: list[Link] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[CreatedId]: ...
+
+    @overload
+    async def create_automation_run(
+        self,
+        *,
+        project_id: int,
+        body: CreateAutomationRun,
+        name: str | NotGiven = NOT_GIVEN,
+        source: str | NotGiven = NOT_GIVEN,
+        config: str | NotGiven = NOT_GIVEN,
+        config_id: int | NotGiven = NOT_GIVEN,
+        milestone: str | NotGiven = NOT_GIVEN,
+        milestone_id: int | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
+        fields: list[FieldModel] | NotGiven = NOT_GIVEN,
+        links: list[Link] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[CreatedId]: ...
+
+    async def create_automation_run(
+        self,
+        *,
+        project_id: int,
+        body: CreateAutomationRun | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        source: str | NotGiven = NOT_GIVEN,
+        config: str | NotGiven = NOT_GIVEN,
+        config_id: int | NotGiven = NOT_GIVEN,
+        milestone: str | NotGiven = NOT_GIVEN,
+        milestone_id: int | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
+        fields: list[FieldModel] | NotGiven = NOT_GIVEN,
+        links: list[Link] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[CreatedId]:
+        """Like `create_automation_run`, returning a RawResponse: the parsed body with the status,
+        headers and request id.
+        """
+        return await self._client._raw(
+            _CREATE_AUTOMATION_RUN,
+            _create_automation_run(
+                project_id=project_id,
+                body=body,
+                name=name,
+                source=source,
+                config=config,
+                config_id=config_id,
+                milestone=milestone,
+                milestone_id=milestone_id,
+                tags=tags,
+                artifacts=artifacts,
+                fields=fields,
+                links=links,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def get_automation_run(
+        self,
+        *,
+        automation_run_id: int,
+        expands: list[GetAutomationRunExpandsItem | str] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[AutomationRunResponse]:
+        """Like `get_automation_run`, returning a RawResponse: the parsed body with the status, headers
+        and request id.
+        """
+        return await self._client._raw(
+            _GET_AUTOMATION_RUN,
+            _get_automation_run(automation_run_id=automation_run_id, expands=expands),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def append_automation_run(
+        self,
+        *,
+        automation_run_id: int,
+        body: AppendAutomationRun | NotGiven = NOT_GIVEN,
+        artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
+        fields: list[FieldModel] | NotGiven = NOT_GIVEN,
+        links: list[Link] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """Like `append_automation_run`, returning a RawResponse: the parsed body with the status,
+        headers and request id.
+        """
+        return await self._client._raw(
+            _APPEND_AUTOMATION_RUN,
+            _append_automation_run(
+                automation_run_id=automation_run_id, body=body, artifacts=artifacts, fields=fields, links=links
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def complete_automation_run(
+        self,
+        *,
+        automation_run_id: int,
+        body: CompleteAutomationRun | NotGiven = NOT_GIVEN,
+        measure_elapsed: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """Like `complete_automation_run`, returning a RawResponse: the parsed body with the status,
+        headers and request id.
+        """
+        return await self._client._raw(
+            _COMPLETE_AUTOMATION_RUN,
+            _complete_automation_run(automation_run_id=automation_run_id, body=body, measure_elapsed=measure_elapsed),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def create_automation_run_thread(
+        self,
+        *,
+        automation_run_id: int,
+        body: CreateAutomationRunThread | NotGiven = NOT_GIVEN,
+        elapsed_observed: int | NotGiven = NOT_GIVEN,
+        elapsed_computed: int | NotGiven = NOT_GIVEN,
+        artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
+        fields: list[FieldModel] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[CreatedId]:
+        """Like `create_automation_run_thread`, returning a RawResponse: the parsed body with the
+        status, headers and request id.
+        """
+        return await self._client._raw(
+            _CREATE_AUTOMATION_RUN_THREAD,
+            _create_automation_run_thread(
+                automation_run_id=automation_run_id,
+                body=body,
+                elapsed_observed=elapsed_observed,
+                elapsed_computed=elapsed_computed,
+                artifacts=artifacts,
+                fields=fields,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def append_automation_run_thread(
+        self,
+        *,
+        automation_run_thread_id: int,
+        body: AppendAutomationRunThread | NotGiven = NOT_GIVEN,
+        elapsed_observed: int | NotGiven = NOT_GIVEN,
+        elapsed_computed: int | NotGiven = NOT_GIVEN,
+        artifacts: list[Artifact] | NotGiven = NOT_GIVEN,
+        fields: list[FieldModel] | NotGiven = NOT_GIVEN,
+        tests: list[AutomationTest] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """Like `append_automation_run_thread`, returning a RawResponse: the parsed body with the
+        status, headers and request id.
+        """
+        return await self._client._raw(
+            _APPEND_AUTOMATION_RUN_THREAD,
+            _append_automation_run_thread(
+                automation_run_thread_id=automation_run_thread_id,
+                body=body,
+                elapsed_observed=elapsed_observed,
+                elapsed_computed=elapsed_computed,
+                artifacts=artifacts,
+                fields=fields,
+                tests=tests,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def complete_automation_run_thread(
+        self,
+        *,
+        automation_run_thread_id: int,
+        body: CompleteAutomationRunThread | NotGiven = NOT_GIVEN,
+        elapsed_observed: int | NotGiven = NOT_GIVEN,
+        elapsed_computed: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """Like `complete_automation_run_thread`, returning a RawResponse: the parsed body with the
+        status, headers and request id.
+        """
+        return await self._client._raw(
+            _COMPLETE_AUTOMATION_RUN_THREAD,
+            _complete_automation_run_thread(
+                automation_run_thread_id=automation_run_thread_id,
+                body=body,
+                elapsed_observed=elapsed_observed,
+                elapsed_computed=elapsed_computed,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def list_automation_run_tests(
+        self,
+        *,
+        run_id: int,
+        page: int | None = None,
+        per_page: int | None = None,
+        sort: ListAutomationRunTestsSort | str | None = None,
+        order: ListAutomationRunTestsOrder | str | None = None,
+        thread_id: int | None = None,
+        status_id: list[ListAutomationRunTestsStatusIdItem | int] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[AutomationRunTestPage]:
+        """Like `list_automation_run_tests`, returning a RawResponse: the parsed body with the status,
+        headers and request id.
+        """
+        return await self._client._raw(
+            _LIST_AUTOMATION_RUN_TESTS,
+            _list_automation_run_tests(
+                run_id=run_id,
+                page=page,
+                per_page=per_page,
+                sort=sort,
+                order=order,
+                thread_id=thread_id,
+                status_id=status_id,
+            ),
+            extra_headers=extra_headers,
+            timeout=timeout,
+            max_retries=max_retries,
+        )

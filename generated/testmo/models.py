@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from generator.runtime import OpenIntEnum, OpenStrEnum
+from generator.runtime.open_enums import IntEnum, StrEnum
 
 
 class Artifact(BaseModel):
@@ -28,7 +28,7 @@ class Artifact(BaseModel):
     """File size in bytes."""
 
 
-class AutomationRunStatus(OpenIntEnum):
+class AutomationRunStatus(IntEnum):
     """
     Run or thread outcome: 2 success, 3 failure, 4 running. Open: other values may appear.
     """
@@ -40,8 +40,8 @@ class AutomationRunStatus(OpenIntEnum):
 
 class AutomationRunTest(BaseModel):
     """
-    A test result of an automation run. Only repository_case_id is documented by the vendor (automation_case_id is seen
-    in client code); the other properties are inferred and every unknown field is allowed.
+    A test result of an automation run. Only repository_case_id is documented by the vendor (automation_case_id is
+    seen in client code); the other properties are inferred and every unknown field is allowed.
     """
 
     model_config = ConfigDict(
@@ -118,8 +118,8 @@ class CreatedId(BaseModel):
 
 class ErrorCollection(BaseModel):
     """
-    Testmo's error body: a message and, for parameter problems, messages per parameter. The vendor shows no error body
-    example; the example messages here are ours.
+    Testmo's error body: a message and, for parameter problems, messages per parameter. The vendor shows no error
+    body example; the example messages here are ours.
     """
 
     model_config = ConfigDict(
@@ -145,7 +145,7 @@ class ExpandedObject(BaseModel):
     """Object name."""
 
 
-class Type(OpenIntEnum):
+class FieldModelType(IntEnum):
     """
     Field type: 1 string, 2 plain text, 3 HTML, 4 console (monospace) text, 5 URL.
     """
@@ -164,7 +164,7 @@ class FieldModel(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Type
+    type: FieldModelType
     """Field type: 1 string, 2 plain text, 3 HTML, 4 console (monospace) text, 5 URL."""
     name: str
     """Field name."""
@@ -176,7 +176,7 @@ class FieldModel(BaseModel):
     """Show the field prominently."""
 
 
-class GetAutomationRunExpandsItem(OpenStrEnum):
+class GetAutomationRunExpandsItem(StrEnum):
     AUTOMATION_SOURCES = "automation_sources"
     CONFIGS = "configs"
     MILESTONES = "milestones"
@@ -199,12 +199,12 @@ class Link(BaseModel):
     """Link target."""
 
 
-class ListAutomationRunTestsOrder(OpenStrEnum):
+class ListAutomationRunTestsOrder(StrEnum):
     ASC = "asc"
     DESC = "desc"
 
 
-class ListAutomationRunTestsSort(OpenStrEnum):
+class ListAutomationRunTestsSort(StrEnum):
     AUTOMATION_RUN_TESTS_ID = "automation_run_tests:id"
     AUTOMATION_RUN_TESTS_NAME = "automation_run_tests:name"
     AUTOMATION_RUN_TESTS_STATUS = "automation_run_tests:status"
@@ -212,14 +212,14 @@ class ListAutomationRunTestsSort(OpenStrEnum):
     AUTOMATION_RUN_TESTS_CREATED_AT = "automation_run_tests:created_at"
 
 
-class ListAutomationRunTestsStatusIdItem(OpenIntEnum):
+class ListAutomationRunTestsStatusIdItem(IntEnum):
     INTEGER_1 = 1
     INTEGER_2 = 2
     INTEGER_3 = 3
     INTEGER_4 = 4
 
 
-class ListAutomationRunsExpandsItem(OpenStrEnum):
+class ListAutomationRunsExpandsItem(StrEnum):
     AUTOMATION_SOURCES = "automation_sources"
     CONFIGS = "configs"
     MILESTONES = "milestones"
@@ -227,23 +227,23 @@ class ListAutomationRunsExpandsItem(OpenStrEnum):
     USERS = "users"
 
 
-class ListAutomationRunsOrder(OpenStrEnum):
+class ListAutomationRunsOrder(StrEnum):
     ASC = "asc"
     DESC = "desc"
 
 
-class ListAutomationRunsPerPage(OpenIntEnum):
+class ListAutomationRunsPerPage(IntEnum):
     INTEGER_15 = 15
     INTEGER_25 = 25
     INTEGER_50 = 50
     INTEGER_100 = 100
 
 
-class ListAutomationRunsSort(OpenStrEnum):
+class ListAutomationRunsSort(StrEnum):
     AUTOMATION_RUNS_CREATED_AT = "automation_runs:created_at"
 
 
-class ListAutomationRunsStatusItem(OpenIntEnum):
+class ListAutomationRunsStatusItem(IntEnum):
     INTEGER_2 = 2
     INTEGER_3 = 3
     INTEGER_4 = 4
@@ -268,7 +268,7 @@ class RunArtifact(BaseModel):
     """File size in bytes."""
 
 
-class Type1(OpenIntEnum):
+class RunFieldType(IntEnum):
     """
     Field type: 1 string, 2 plain text, 3 HTML, 4 console text, 5 URL. Open: other values may appear.
     """
@@ -287,7 +287,7 @@ class RunField(BaseModel):
         extra="allow",
         populate_by_name=True,
     )
-    type: Type1 | None = None
+    type: RunFieldType | None = None
     """Field type: 1 string, 2 plain text, 3 HTML, 4 console text, 5 URL. Open: other values may appear."""
     name: str | None = None
     """Field name."""
@@ -397,15 +397,15 @@ class AutomationTest(BaseModel):
     )
     key: Annotated[str, Field(pattern="^[a-z0-9]{1,64}$")]
     """
-    Identifies the test across runs of the same source: up to 64 lowercase letters and digits (for example a hex SHA-256
-    of the test's full name).
+    Identifies the test across runs of the same source: up to 64 lowercase letters and digits (for example a hex
+    SHA-256 of the test's full name).
     """
     name: str
     """Test name."""
     status: str
     """
-    Status alias, e.g. passed, failed, skipped, error, failure. Aliases are configurable per instance, so the set is
-    open.
+    Status alias, e.g. passed, failed, skipped, error, failure. Aliases are configurable per instance, so the set
+    is open.
     """
     folder: str
     """Fully qualified folder, usually the class or type."""
@@ -509,8 +509,9 @@ class AppendAutomationRunThread(BaseModel):
 
 class AutomationRun(BaseModel):
     """
-    An automation run. status reflects the results so far; is_completed tells whether the run is closed. List responses
-    may omit the heavier arrays (tags, artifacts, fields, links, threads), so they are optional (inferred).
+    An automation run. status reflects the results so far; is_completed tells whether the run is closed. List
+    responses may omit the heavier arrays (tags, artifacts, fields, links, threads), so they are optional
+    (inferred).
     """
 
     model_config = ConfigDict(

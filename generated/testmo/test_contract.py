@@ -873,14 +873,14 @@ RUNS: list[RunCase] = [
 
 PAGES: list[PageCase] = [
     PageCase(
-        "iter_list_automation_runs",
+        "iter_automation_runs",
         {"project_id": 1, "per_page": 15},
         "/api/v1/projects/1/automation/runs",
         items=31,
         page_size=15,
     ),
     PageCase(
-        "iter_list_automation_run_tests",
+        "iter_automation_run_tests",
         {"run_id": 1, "per_page": 100},
         "/api/v1/automation/runs/1/tests",
         items=201,
@@ -982,7 +982,7 @@ def test_run_outcome(call: Caller, case: RunCase) -> None:
         case.trigger,
         **case.call.call_arguments(),
         poll_interval=0.01,
-        timeout=30,
+        deadline=30,
         on_update=seen.append,
         extra_headers={OUTCOME: case.outcome},
     )
@@ -996,7 +996,7 @@ def test_run_outcome(call: Caller, case: RunCase) -> None:
                 case.trigger,
                 **case.call.call_arguments(),
                 poll_interval=0.01,
-                timeout=30,
+                deadline=30,
                 raise_on_failure=True,
                 extra_headers={OUTCOME: case.outcome},
             )
@@ -1010,7 +1010,7 @@ def test_wait_deadline(call: Caller) -> None:
             case.trigger,
             **case.call.call_arguments(),
             poll_interval=0.01,
-            timeout=0.2,
+            deadline=0.2,
             extra_headers={READS: "1000000"},
         )
 

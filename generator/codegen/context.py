@@ -10,9 +10,11 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.codegen.types import TypeMapper
+from generator.codegen.imports import Imports
+from generator.codegen.types import ANY, BYTES, MODELS, TypeMapper, TypeRef, union
 from generator.spec import names
-from generator.spec.ir import Api, Operation, Parameter, RateLimit, SecurityScheme
+from generator.spec.build import ERROR_CLASSES
+from generator.spec.ir import Api, Operation, Pagination, Polling, RateLimit, SecurityScheme, TokenExchange
 
 _WIDTH = 100
 
@@ -22,19 +24,24 @@ class Arg:
     """One keyword argument of a generated method."""
 
     python_name: str
-    annotation: str
+    type: TypeRef
     default: str | None
+    """`None`, `NOT_GIVEN`, or None for an argument without a default."""
     doc: str
 
 
 @dataclass
 class ParamCode:
+    """How one parameter is serialized: the data the `serialize` macro needs."""
+
     python_name: str
-    expression: str
-    """Python that serializes the argument, referring to it by `python_name`."""
     location: str
     wire_name: str
     required: bool
+    style: str
+    explode: bool
+    allow_reserved: bool = False
+    json_content: bool = False
 
 
 @dataclass
@@ -43,27 +50,34 @@ class Method:
     endpoint: str
     docstring: str
     args: list[Arg]
-    returns: str
+    returns: TypeRef | None
+    """The 2xx body's type; None when the operation answers without one."""
     method: str
     path: str
-    success: str
-    errors: list[tuple[str, str]]
+    errors: list[tuple[str, TypeRef]]
     authenticated: bool
     idempotent: bool
-    rate_limit: str | None = None
-    """Python building the operation's own RateLimitHint, when it overrides the document's."""
+    rate_limit: RateLimit | None = None
+    """The operation's own hint, when it overrides the document's."""
     path_params: list[ParamCode] = field(default_factory=list)
     query_params: list[ParamCode] = field(default_factory=list)
     header_params: list[ParamCode] = field(default_factory=list)
     body_kind: str | None = None
     """`json` (fields and/or model), `content` (raw bytes) or None."""
-    body_model: str | None = None
+    body_model: TypeRef | None = None
     body_fields: list[tuple[str, str]] = field(default_factory=list)
     """(wire name, python name) of body fields offered as keyword arguments."""
     required_fields: list[str] = field(default_factory=list)
     exactly_one_of: list[list[str]] = field(default_factory=list)
     content_type: str | None = None
     body_required: bool = False
+    overloads: list[list[Arg]] = field(default_factory=list)
+    """Typed alternatives to `args`: required body fields as keyword arguments, or the whole `body=`."""
+    raw_docstring: str = ""
+
+    @property
+    def annotation(self) -> str:
+        return self.returns.render() if self.returns is not None else "None"
 
 
 @dataclass
@@ -73,9 +87,18 @@ class Waiter:
     name: str
     status: Method
     spec_name: str
-    spec: str
-    """Python building the PollSpec."""
+    polling: Polling
     docstring: str
+
+
+@dataclass
+class LinkArgument:
+    """One argument of the status call, taken from the trigger's response, its request, or a constant."""
+
+    name: str
+    source: str
+    """`response` (a pointer), `request` (a trigger argument) or `constant`."""
+    value: str
 
 
 @dataclass
@@ -84,8 +107,7 @@ class LinkCall:
 
     condition: list[str]
     """Pointers that must all be present in the response for this link to apply."""
-    arguments: list[tuple[str, str]]
-    """(status op argument, Python expression) pairs."""
+    arguments: list[LinkArgument]
 
 
 @dataclass
@@ -107,18 +129,28 @@ class Pager:
     method: Method
     args: list[Arg]
     cursor_argument: str
-    item: str
+    item: TypeRef
     spec_name: str
-    spec: str
+    pagination: Pagination
     docstring: str
 
 
 @dataclass
 class AuthChoice:
+    """One way the client can authenticate: a credential in a header, or a token exchange."""
+
     key: str
     python_name: str
-    expression: str
-    """Python building the `httpx.Auth` from `api_key` and `url`."""
+    kind: str
+    """`header` or `exchange`."""
+    header: str = "Authorization"
+    prefix: str | None = None
+    exchange: TokenExchange | None = None
+    exchange_path: str = ""
+
+    @property
+    def runtime_class(self) -> str:
+        return "TokenExchangeAuth" if self.kind == "exchange" else "HeaderAuth"
 
 
 @dataclass
@@ -133,20 +165,30 @@ class ClientContext:
     """(python name, placeholder, default) of the server URL's variables."""
     auth: list[AuthChoice]
     methods: list[Method]
-    model_imports: list[str]
-    typing_imports: list[str]
-    datetime_imports: list[str]
-    uuid_import: bool
-    runtime_imports: list[str]
+    imports: Imports
     notes: list[str]
-    rate_limit: str | None = None
+    rate_limit: RateLimit | None = None
     waiters: list[Waiter] = field(default_factory=list)
     trigger_waiters: list[TriggerWaiter] = field(default_factory=list)
     pagers: list[Pager] = field(default_factory=list)
-    abc_imports: list[str] = field(default_factory=list)
     class_docs: dict[bool, str] = field(default_factory=dict)
     all_models: list[str] = field(default_factory=list)
+    runtime_exports: list[str] = field(default_factory=list)
+    """The error classes and RawResponse, re-exported so users import everything from the package."""
     exports: list[str] = field(default_factory=list)
+
+    @property
+    def model_imports(self) -> list[str]:
+        """Model classes the client module refers to."""
+        return sorted(name for module, name in self._used_types() if module == MODELS)
+
+    def _used_types(self) -> set[tuple[str, str]]:
+        used: set[tuple[str, str]] = set()
+        for m in self.methods:
+            used.update(_method_types(m))
+        for p in self.pagers:
+            used.update(p.item.imports())
+        return used
 
 
 def docstring(*parts: str, indent: int, tail: list[str] | None = None) -> str:
@@ -183,42 +225,7 @@ def build_context(api: Api, model_names: frozenset[str], schemas: dict[str, Any]
     pagers = [p for op, m in by_id.values() if (p := _pager(op, m, types)) is not None]
     auth = _auth_choices(api)
     server = api.servers[0] if api.servers else None
-    runtime = {"AsyncAPIClient", "Call", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "Endpoint", "SyncAPIClient"}
-    for m in methods:
-        if m.path_params:
-            runtime.add("path_param")
-        if any(p.expression.startswith("query_pairs") for p in m.query_params):
-            runtime.add("query_pairs")
-        if any(p.expression.startswith("json_query_pairs") for p in m.query_params):
-            runtime.add("json_query_pairs")
-        if m.header_params:
-            runtime.add("header_value")
-        if m.body_fields:
-            runtime |= {"NOT_GIVEN", "NotGiven", "to_json"}
-        if m.required_fields:
-            runtime.add("require")
-        if m.exactly_one_of:
-            runtime.add("exactly_one")
-        if not m.authenticated and auth:
-            runtime.add("NoAuth")
-    if not auth:
-        runtime.add("NoAuth")  # the constructor's: no scheme the client can fill
-    for choice in auth:
-        runtime.add(choice.expression.split("(", 1)[0])
-    if api.rate_limit is not None or any(m.rate_limit for m in methods):
-        runtime.add("RateLimitHint")
-    if waiters:
-        runtime |= {"PollSpec", "async_wait", "wait"}
-    if trigger_waiters:
-        runtime.add("link_value")
-        if any(len(tw.links) > 1 for tw in trigger_waiters):
-            runtime.add("has_value")
-    if pagers:
-        runtime |= {"PageSpec", "async_iterate", "iterate"}
-    typing_names = {"Any"} if "Any" in types.imports or any(m.body_fields for m in methods) or pagers else set()
-    if len(auth) > 1:
-        typing_names.add("Literal")
-    return ClientContext(
+    ctx = ClientContext(
         api=api,
         prefix=api.class_prefix,
         module_doc=docstring(f"Clients of the {api_title(api)}.", api.description, indent=0),
@@ -228,26 +235,90 @@ def build_context(api: Api, model_names: frozenset[str], schemas: dict[str, Any]
         server_vars=[(v.python_name, "{" + v.name + "}", v.default) for v in (server.variables if server else ())],
         auth=auth,
         methods=methods,
-        model_imports=sorted(types.used),
-        typing_imports=sorted(typing_names),
-        datetime_imports=sorted(n for n in ("date", "datetime") if n in types.imports),
-        uuid_import="UUID" in types.imports,
-        runtime_imports=sorted(runtime, key=lambda n: (not n.isupper(), n.lower())),
+        imports=Imports(),
         notes=list(api.notes),
-        rate_limit=_rate_limit(api.rate_limit),
-        abc_imports=sorted(
-            {"Mapping"} | ({"Callable"} if waiters else set()) | ({"AsyncIterator", "Iterator"} if pagers else set())
-        ),
+        rate_limit=api.rate_limit,
         class_docs={
             False: docstring(f"Synchronous client of the {api_title(api)}.", indent=4),
             True: docstring(f"Asynchronous client of the {api_title(api)}.", indent=4),
         },
         all_models=sorted(model_names),
-        exports=sorted([f"Async{api.class_prefix}Client", f"{api.class_prefix}Client", *model_names]),
+        runtime_exports=sorted([*ERROR_CLASSES, "RawResponse"]),
+        exports=sorted(
+            [f"Async{api.class_prefix}Client", f"{api.class_prefix}Client", *model_names, *ERROR_CLASSES, "RawResponse"]
+        ),
         waiters=list(waiters.values()),
         trigger_waiters=trigger_waiters,
         pagers=pagers,
     )
+    ctx.imports = _client_imports(ctx)
+    return ctx
+
+
+def _method_types(m: Method) -> set[tuple[str, str]]:
+    used: set[tuple[str, str]] = set()
+    for ref in [a.type for a in m.args] + [t for _, t in m.errors] + ([m.returns] if m.returns else []):
+        used.update(ref.imports())
+    return used
+
+
+def _client_imports(ctx: ClientContext) -> Imports:
+    """Every import `client.py` needs, decided from the data the template prints."""
+    imports = Imports()
+    imports.module("os")
+    imports.module("httpx")
+    imports.add("collections.abc", "Mapping")
+    used = ctx._used_types()
+    imports.add_all(used)
+    runtime = {
+        "AsyncAPIClient",
+        "Call",
+        "DEFAULT_MAX_RETRIES",
+        "DEFAULT_TIMEOUT",
+        "Endpoint",
+        "RawResponse",
+        "SyncAPIClient",
+    }
+    if any(m.overloads for m in ctx.methods):
+        imports.add("typing", "overload")
+    for m in ctx.methods:
+        if m.path_params:
+            runtime.add("path_param")
+        for p in m.query_params:
+            runtime.add("json_query_pairs" if p.json_content else "query_pairs")
+        if m.header_params:
+            runtime.add("header_value")
+        if m.body_fields:
+            runtime |= {"NOT_GIVEN", "NotGiven", "to_json"}
+            imports.add("typing", "Any")
+        elif m.body_kind == "json" and not m.body_required:
+            runtime.add("NOT_GIVEN")
+        if m.required_fields:
+            runtime.add("require")
+        if m.exactly_one_of:
+            runtime.add("exactly_one")
+        if not m.authenticated and ctx.auth:
+            runtime.add("NoAuth")
+    if not ctx.auth:
+        runtime.add("NoAuth")  # the constructor's: no scheme the client can fill
+    runtime |= {choice.runtime_class for choice in ctx.auth}
+    if len(ctx.auth) > 1:
+        imports.add("typing", "Literal")
+    if ctx.rate_limit is not None or any(m.rate_limit for m in ctx.methods):
+        runtime.add("RateLimitHint")
+    if ctx.waiters:
+        runtime |= {"PollSpec", "async_wait", "wait"}
+        imports.add("collections.abc", "Callable")
+    if ctx.trigger_waiters:
+        runtime.add("link_value")
+        if any(len(tw.links) > 1 for tw in ctx.trigger_waiters):
+            runtime.add("has_value")
+    if ctx.pagers:
+        runtime |= {"PageSpec", "async_iterate", "iterate"}
+        imports.add("collections.abc", "AsyncIterator", "Iterator")
+        imports.add("typing", "Any")
+    imports.add("generator.runtime", *runtime)
+    return imports
 
 
 def api_title(api: Api) -> str:
@@ -271,38 +342,30 @@ def _auth_choices(api: Api) -> list[AuthChoice]:
                     keys.append(key)
     choices = []
     for key in keys:
-        expression = _auth_expression(by_key[key], api)
-        if expression is not None:
-            choices.append(AuthChoice(key, names.snake_case(key) or "auth", expression))
+        choice = _auth_choice(by_key[key], api)
+        if choice is not None:
+            choices.append(choice)
     return choices
 
 
-def _auth_expression(scheme: SecurityScheme, api: Api) -> str | None:
+def _auth_choice(scheme: SecurityScheme, api: Api) -> AuthChoice | None:
+    name = names.snake_case(scheme.key) or "auth"
     exchange = scheme.token_exchange
     if exchange is not None:
-        op = api.operation(exchange.operation_id)
-        return (
-            f"TokenExchangeAuth(api_key, exchange_url=url + {op.path!r}, "
-            f"key_pointer={exchange.key_pointer!r}, token_pointer={exchange.token_pointer!r}, "
-            f"header_prefix={exchange.header_prefix!r}, ttl_seconds={exchange.ttl_seconds!r}"
-            + (
-                f", refresh_buffer_seconds={float(exchange.refresh_buffer_seconds)!r})"
-                if exchange.refresh_buffer_seconds is not None
-                else ")"
-            )
-        )
+        path = api.operation(exchange.operation_id).path
+        return AuthChoice(scheme.key, name, "exchange", exchange=exchange, exchange_path=path)
     if scheme.kind == "apiKey" and scheme.location == "header" and scheme.param_name:
-        return f"HeaderAuth({scheme.param_name!r}, api_key)"
+        return AuthChoice(scheme.key, name, "header", header=scheme.param_name)
     if (scheme.kind == "http" and scheme.scheme == "bearer") or scheme.kind in ("oauth2", "openIdConnect"):
-        return "HeaderAuth('Authorization', api_key, 'Bearer')"
+        return AuthChoice(scheme.key, name, "header", prefix="Bearer")
     if scheme.kind == "http" and scheme.scheme:
-        return f"HeaderAuth('Authorization', api_key, {scheme.scheme.capitalize()!r})"
+        return AuthChoice(scheme.key, name, "header", prefix=scheme.scheme.capitalize())
     return None
 
 
 def _method(op: Operation, types: TypeMapper) -> Method:
     success = op.success
-    returns = types.output(success.schema) if success is not None and success.schema is not None else "None"
+    returns = types.output(success.schema) if success is not None and success.schema is not None else None
     errors = [(r.status, types.output(r.schema)) for r in op.responses if not r.is_success and r.schema is not None]
     args: list[Arg] = []
     method = Method(
@@ -313,19 +376,28 @@ def _method(op: Operation, types: TypeMapper) -> Method:
         returns=returns,
         method=op.method.upper(),
         path=op.path,
-        success=returns,
         errors=errors,
         authenticated=bool(op.security),
         idempotent=op.idempotent,
-        rate_limit=_rate_limit(op.rate_limit),
+        rate_limit=op.rate_limit,
     )
     for param in op.parameters:
-        annotation = types.input(param.schema)
+        kind = types.input(param.schema)
+        doc = param.description or f"The `{param.name}` {param.location} parameter."
         if param.required:
-            args.append(Arg(param.python_name, annotation, None, param.description))
+            args.append(Arg(param.python_name, kind, None, doc))
         else:
-            args.append(Arg(param.python_name, _optional(annotation), "None", param.description))
-        code = ParamCode(param.python_name, _serializer(param), param.location, param.name, param.required)
+            args.append(Arg(param.python_name, kind.optional(), "None", doc))
+        code = ParamCode(
+            param.python_name,
+            param.location,
+            param.name,
+            param.required,
+            param.style,
+            param.explode,
+            allow_reserved=param.allow_reserved,
+            json_content=param.json_content,
+        )
         {"path": method.path_params, "query": method.query_params, "header": method.header_params}.get(
             param.location, []
         ).append(code)
@@ -337,56 +409,89 @@ def _method(op: Operation, types: TypeMapper) -> Method:
             method.body_kind = "json"
             body_type = types.input(body.schema)
             method.body_model = body_type
-            args.append(
-                Arg(
-                    "body",
-                    f"{body_type} | NotGiven"
-                    if body.fields
-                    else _optional(body_type)
-                    if not body.required
-                    else body_type,
-                    "NOT_GIVEN" if body.fields else ("None" if not body.required else None),
-                    "The whole request body; fields given as keyword arguments override its values."
-                    if body.fields
-                    else body.description or "The request body.",
-                )
-            )
+            if body.fields:
+                doc = "The whole request body; fields given as keyword arguments override its values."
+                args.append(Arg("body", union([body_type, _NOT_GIVEN]), "NOT_GIVEN", doc))
+            elif body.required:
+                args.append(Arg("body", body_type, None, body.description or "The request body."))
+            else:
+                args.append(Arg("body", body_type.optional(), "None", body.description or "The request body."))
             for f in body.fields:
-                args.append(Arg(f.python_name, f"{types.input(f.schema)} | NotGiven", "NOT_GIVEN", f.description))
+                doc = f.description or f"The `{f.name}` field of the request body."
+                args.append(Arg(f.python_name, union([types.input(f.schema), _NOT_GIVEN]), "NOT_GIVEN", doc))
                 method.body_fields.append((f.name, f.python_name))
                 if f.required:
                     method.required_fields.append(f.name)
         else:
             method.body_kind = "content"
             method.content_type = body.media_type
-            args.append(
-                Arg(
-                    "body",
-                    "bytes" if body.required else "bytes | None",
-                    None if body.required else "None",
-                    body.description or f"The request body, sent as {body.media_type}.",
-                )
-            )
+            doc = body.description or f"The request body, sent as {body.media_type}."
+            if body.required:
+                args.append(Arg("body", BYTES, None, doc))
+            else:
+                args.append(Arg("body", BYTES.optional(), "None", doc))
     required_first = [a for a in args if a.default is None] + [a for a in args if a.default is not None]
     method.args = required_first
+    method.overloads = _overloads(method)
     method.docstring = _method_doc(op, method)
+    method.raw_docstring = docstring(
+        f"Like `{method.name}`, returning a RawResponse: the parsed body with the status, headers and request id.",
+        indent=8,
+    )
     return method
 
 
-def _optional(annotation: str) -> str:
-    return annotation if annotation == "Any" or annotation.endswith("| None") else f"{annotation} | None"
+_NOT_GIVEN = TypeRef("NotGiven", "generator.runtime")
 
 
-def _serializer(param: Parameter) -> str:
-    name = param.python_name
-    if param.location == "path":
-        return f"path_param({param.name!r}, {name}, style={param.style!r}, explode={param.explode!r})"
-    if param.location == "query":
-        if param.json_content:
-            return f"json_query_pairs({param.name!r}, {name})"
-        extra = ", allow_reserved=True" if param.allow_reserved else ""
-        return f"query_pairs({param.name!r}, {name}, style={param.style!r}, explode={param.explode!r}{extra})"
-    return f"header_value({name}, explode={param.explode!r})"
+def _required_first(args: list[Arg]) -> list[Arg]:
+    return [a for a in args if a.default is None] + [a for a in args if a.default is not None]
+
+
+def _overloads(method: Method) -> list[list[Arg]]:
+    """Where the body has required fields: one signature requiring them, one requiring `body=` instead.
+
+    A type checker then reports a call that gives neither; the implementation still checks at run time.
+    """
+    if not method.required_fields or method.body_model is None:
+        return []
+    required = {python for wire, python in method.body_fields if wire in method.required_fields}
+    by_fields = [
+        Arg(a.python_name, union(m for m in a.type.members if m != _NOT_GIVEN), None, a.doc)
+        if a.python_name in required
+        else a
+        for a in method.args
+        if a.python_name != "body"
+    ]
+    by_body = [Arg("body", method.body_model, None, a.doc) if a.python_name == "body" else a for a in method.args]
+    return [_required_first(by_fields), _required_first(by_body)]
+
+
+_CALL_OPTIONS = [
+    "extra_headers: Headers to send with this request, beside the client's.",
+    "timeout: HTTP timeout of this request, in seconds or as an httpx.Timeout; the client's by default.",
+    "max_retries: Retries allowed for this request; the client's by default.",
+]
+_WAIT_OPTIONS = [
+    "deadline: Seconds to wait for the run to end, on the monotonic clock; the vendor's recommended deadline by "
+    "default.",
+    "poll_interval: Seconds between reads when the server gives no hint.",
+    "on_update: Called with every state read.",
+    "raise_on_failure: Raise RunFailedError when the run ends in a failure state.",
+]
+
+
+def _args_section(args: list[Arg], extra: list[str]) -> list[str]:
+    """An `Args:` section: every argument, wrapped under its name."""
+    lines: list[str] = ["Args:"]
+    for text in [f"{a.python_name}: {' '.join(a.doc.split())}" for a in args] + extra:
+        lines += [
+            "    " + line
+            for line in textwrap.wrap(
+                text, _WIDTH - 12, subsequent_indent="    ", break_long_words=False, break_on_hyphens=False
+            )
+        ]
+    return lines
 
 
 def _method_doc(op: Operation, method: Method) -> str:
@@ -395,67 +500,26 @@ def _method_doc(op: Operation, method: Method) -> str:
         parts.append(op.description)
     if op.deprecated:
         parts.append("Deprecated by the API.")
-    tail: list[str] = []
-    for arg in method.args:
-        if arg.doc:
-            tail += textwrap.wrap(
-                f"{arg.python_name}: {' '.join(arg.doc.split())}",
-                _WIDTH - 12,
-                subsequent_indent="    ",
-                break_long_words=False,
-                break_on_hyphens=False,
-            )
-    return docstring(*parts, indent=8, tail=["Args:", *("    " + line for line in tail)] if tail else None)
-
-
-def _rate_limit(limit: RateLimit | None) -> str | None:
-    if limit is None:
-        return None
-    args = []
-    if limit.retry_after_header is not None and limit.retry_after_header.lower() != "retry-after":
-        args.append(f"header={limit.retry_after_header!r}")
-    if limit.retry_after_pointer is not None:
-        args.append(f"pointer={limit.retry_after_pointer!r}")
-    if limit.default_wait_seconds is not None:
-        args.append(f"default_wait={float(limit.default_wait_seconds)!r}")
-    return f"RateLimitHint({', '.join(args)})"
-
-
-def _values(values: tuple[str | int | bool, ...]) -> str:
-    return "(" + "".join(f"{v!r}, " for v in values).rstrip(" ") + ")" if values else "()"
+    return docstring(*parts, indent=8, tail=_args_section(method.args, _CALL_OPTIONS))
 
 
 def _waiter(op: Operation, method: Method) -> Waiter:
     polling = op.polling
     assert polling is not None
-    judged = ", ".join(f"({j.value!r}, {j.failures_pointer!r})" for j in polling.judged)
-    spec = (
-        f"PollSpec(status_pointer={polling.status_pointer!r}, pending={_values(polling.pending)}, "
-        f"success={_values(polling.success)}, failure={_values(polling.failure)}, "
-        f"interval={polling.interval_seconds!r}, timeout={polling.timeout_seconds!r}"
-        + (f", judged=({judged},))" if polling.judged else ")")
-    )
     text = (
         f"Read {method.name} until the run ends, and return its final state. Every {polling.interval_seconds:g} s "
         f"by default (or as the server asks), for at most {polling.timeout_seconds:g} s by default. States the "
         "spec does not list count as pending; a transient error on one read does not end the wait."
     )
-    return Waiter(f"wait_for_{method.name}", method, f"{method.endpoint}_POLLING", spec, _wait_doc(text))
+    extra = [*_WAIT_OPTIONS, "timeout: HTTP timeout of each status read; the client's by default."]
+    doc = _wait_doc(text, _args_section(method.args, extra))
+    name = polling.waiter_name or f"wait_for_{method.name}"
+    return Waiter(name, method, f"{method.endpoint}_POLLING", polling, doc)
 
 
-def _wait_doc(text: str, *extra: str) -> str:
-    """The docstring of a waiting method; `extra` adds lines to its Args section."""
-    tail = [
-        "Args:",
-        "    timeout: Overall deadline in seconds; the vendor's recommended one by default.",
-        "    poll_interval: Seconds between reads when the server gives no hint.",
-        "    on_update: Called with every state read.",
-        "    raise_on_failure: Raise RunFailedError when the run ends in a failure state.",
-        *extra,
-        "",
-        "Raises:",
-        "    PollTimeoutError: The run was still pending at the deadline.",
-    ]
+def _wait_doc(text: str, args: list[str]) -> str:
+    """The docstring of a waiting method: its text, every argument, what it raises."""
+    tail = [*args, "", "Raises:", "    PollTimeoutError: The run was still pending at the deadline."]
     return docstring(text, indent=8, tail=tail)
 
 
@@ -472,18 +536,18 @@ def _trigger_waiter(
         status_op = by_id[link.operation_id][0]
         names = {p.name: p.python_name for p in status_op.parameters}
         condition: list[str] = []
-        arguments: list[tuple[str, str]] = []
+        arguments: list[LinkArgument] = []
         for param, expression in link.parameters:
             if param not in names:
                 break
             if expression.startswith("$response.body#"):
                 pointer = expression.removeprefix("$response.body#")
                 condition.append(pointer)
-                arguments.append((names[param], f"link_value(started, {pointer!r})"))
+                arguments.append(LinkArgument(names[param], "response", pointer))
             elif expression.startswith("$request.") and expression.split(".", 2)[-1] in trigger_args:
-                arguments.append((names[param], trigger_args[expression.split(".", 2)[-1]]))
+                arguments.append(LinkArgument(names[param], "request", trigger_args[expression.split(".", 2)[-1]]))
             elif not expression.startswith("$"):
-                arguments.append((names[param], repr(expression)))
+                arguments.append(LinkArgument(names[param], "constant", expression))
             else:
                 break
         else:
@@ -492,7 +556,13 @@ def _trigger_waiter(
     if target is None or not calls:
         return None
     text = f"{_sentence(op.summary) or method.name} Then wait for the run through {target.name}."
-    doc = _wait_doc(text, "    extra_headers: Sent with the trigger request only.")
+    extra = [
+        *_WAIT_OPTIONS,
+        "extra_headers: Headers to send with the trigger request only.",
+        "timeout: HTTP timeout of the trigger and of each status read; the client's by default.",
+        "max_retries: Retries allowed for the trigger request; the client's by default.",
+    ]
+    doc = _wait_doc(text, _args_section(method.args, extra))
     return TriggerWaiter(f"{method.name}_and_wait", method, target, calls, doc)
 
 
@@ -505,12 +575,12 @@ def _pager(op: Operation, method: Method, types: TypeMapper) -> Pager | None:
     if cursor is None:
         return None
     items_schema = types.schema_at(success.schema, paging.items_pointer)
-    item = types.output(items_schema.get("items")) if isinstance(items_schema, dict) else "Any"
+    item = types.output(items_schema.get("items")) if isinstance(items_schema, dict) else ANY
     args = [a for a in method.args if a.python_name != cursor.python_name]
-    spec = (
-        f"PageSpec(style={paging.style!r}, items_pointer={paging.items_pointer!r}, "
-        f"next_pointer={paging.next_pointer!r}"
-        + (f", has_more_pointer={paging.has_more_pointer!r})" if paging.has_more_pointer else ")")
+    doc = docstring(
+        f"Every item of {method.name}, page after page, fetched as the iteration reaches it.",
+        indent=8,
+        tail=_args_section(args, _CALL_OPTIONS),
     )
-    doc = docstring(f"Every item of {method.name}, page after page, fetched as the iteration reaches it.", indent=8)
-    return Pager(f"iter_{method.name}", method, args, cursor.python_name, item, f"{method.endpoint}_PAGES", spec, doc)
+    name = paging.iterator_name or f"iter_{method.name}"
+    return Pager(name, method, args, cursor.python_name, item, f"{method.endpoint}_PAGES", paging, doc)

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.codegen.context import ClientContext, Method, Pager, TriggerWaiter, api_title, docstring
+from generator.codegen.imports import Imports
+from generator.codegen.types import ANY, MODELS, TypeRef
 from generator.runtime._errors import error_class
 from generator.spec import pointer as jp
 from generator.spec.ir import Api, Operation, Parameter, Response, deref
@@ -83,13 +85,14 @@ class ContractContext:
     trigger_idempotent: bool = False
     token_exchange_path: str | None = None
     has_unexampled: bool = False
+    imports: Imports = field(default_factory=Imports)
+    """What the suite's rows refer to beyond the fixed imports of the template."""
 
 
 def build_contract(api: Api, client: ClientContext, spec_file: Path, package_dir: Path) -> ContractContext:
     from generator.mock.synth import Synthesizer  # slow to import; only generation needs it
 
     samples = _Samples(Synthesizer(api.schemas, seed=0))
-    models = frozenset(client.all_models)
     spec_path = Path(os.path.relpath(spec_file.resolve(), package_dir.resolve())).as_posix()
     doc = docstring(
         f"Contract tests: the generated client of the {api_title(api)} against its mock server, over real HTTP.",
@@ -104,7 +107,7 @@ def build_contract(api: Api, client: ClientContext, spec_file: Path, package_dir
     by_id = {op.operation_id: (op, m) for op, m in zip(api.operations, client.methods, strict=True)}
     first_case: dict[str, Case] = {}
     for op, method in by_id.values():
-        for case in _cases(op, method, samples, base_path, auth, models):
+        for case in _cases(op, method, samples, base_path, auth, ctx.imports):
             ctx.examples.append(case)
             first_case.setdefault(op.operation_id, case)
     ctx.has_unexampled = any(c.result == "NO_EXAMPLE" for c in ctx.examples)
@@ -112,7 +115,7 @@ def build_contract(api: Api, client: ClientContext, spec_file: Path, package_dir
         index = ctx.examples.index(first_case[op.operation_id])
         for response in op.responses:
             if not response.is_success and response.status.isdigit():
-                ctx.errors.append(_error_case(index, response, method, models))
+                ctx.errors.append(_error_case(index, response, method, ctx.imports))
     exchange = next((s.token_exchange for s in api.security_schemes if s.token_exchange is not None), None)
     default_scheme = client.auth[0].key if client.auth else None
     authenticated = [first_case[op.operation_id] for op, _ in by_id.values() if op.security]
@@ -122,7 +125,7 @@ def build_contract(api: Api, client: ClientContext, spec_file: Path, package_dir
         uses_exchange = any(s.key == default_scheme and s.token_exchange for s in api.security_schemes)
         ctx.auth_error = "TokenExchangeError" if uses_exchange else "AuthenticationError"
         unauthorized = _error_type(case.method, "401")
-        ctx.unauthorized_type = _qualified(unauthorized, models) if unauthorized else None
+        ctx.unauthorized_type = _qualified(unauthorized, ctx.imports) if unauthorized else None
         if uses_exchange and exchange is not None:
             ctx.token_exchange_path = base_path + api.operation(exchange.operation_id).path
     comparable = [c for c in first_case.values() if c.result != "NO_EXAMPLE"]
@@ -140,7 +143,42 @@ def build_contract(api: Api, client: ClientContext, spec_file: Path, package_dir
         page = _page_case(op, pager, first_case[op.operation_id], api.schemas)
         if page is not None:
             ctx.pages.append(page)
+    _suite_imports(ctx)
     return ctx
+
+
+def _suite_imports(ctx: ContractContext) -> None:
+    """The imports of `test_contract.py`, from the tests and rows the template will print."""
+    imports = ctx.imports
+    imports.add("collections.abc", "Iterator")
+    imports.add("pathlib", "Path")
+    imports.module("pytest")
+    imports.add("generator.mock.server", "MockServer", "run_mock")
+    imports.add(".client", f"Async{ctx.client.prefix}Client as AsyncClient")
+    imports.add(".client", f"{ctx.client.prefix}Client as Client")
+    contract = {"Caller", "ExampleCase"}
+    if ctx.examples:
+        contract |= {"Wire", "check_wire"}
+    if ctx.has_unexampled:
+        contract.add("NO_EXAMPLE")
+    if ctx.errors:
+        contract |= {"ErrorCase", "parse"}
+    if ctx.auth_index is not None:
+        contract.add("unauthenticated")
+        if ctx.unauthorized_type:
+            contract.add("parse")
+    if ctx.retry_index is not None or ctx.trigger_index is not None:
+        contract |= {"FAULT", "requests_to"}
+    if ctx.runs:
+        contract |= {"OUTCOME", "READS", "RunCase", "value_at"}
+        imports.add("typing", "Any")
+    if ctx.token_exchange_path and ctx.runs:
+        contract |= {"DURATION", "requests_to"}
+    if ctx.pages:
+        contract |= {"ITEMS", "PageCase", "requests_to"}
+    imports.add("generator.contract", *contract)
+    if ctx.errors or ctx.auth_index is not None or ctx.trigger_index is not None or ctx.runs:
+        imports.module("generator.runtime as runtime")
 
 
 def _operation_id(by_id: dict[str, tuple[Operation, Method]], method: Method) -> str:
@@ -199,7 +237,7 @@ def _cases(
     samples: _Samples,
     base_path: str,
     auth: tuple[str, str] | None,
-    models: frozenset[str],
+    used: Imports,
 ) -> list[Case]:
     params = [
         p for p in op.parameters if p.location in ("path", "query", "header") and (p.required or p.example is not None)
@@ -224,22 +262,22 @@ def _cases(
     for name, payload in bodies:
         case = Case(method, name, arguments, path, f"Wire({', '.join(wire)})")
         if payload is not None:
-            case.body, case.body_type = _literal(payload), _qualified(method.body_model, models)
+            case.body, case.body_type = _literal(payload), _qualified(method.body_model, used)
         elif content is not None:
             case.content = repr(content)
-        _expect(case, op.success, models)
+        _expect(case, op.success, used)
         cases.append(case)
     return cases
 
 
-def _expect(case: Case, success: Response | None, models: frozenset[str]) -> None:
+def _expect(case: Case, success: Response | None, used: Imports) -> None:
     """The response the mock is asked for (Prism's `Prefer`) and what the call must then return."""
     if success is None or not success.status.isdigit():
         return
     case.prefer = f"code={success.status}"
     if success.schema is None:
         return
-    case.result_type = _qualified(case.method.returns, models)
+    case.result_type = _qualified(case.method.returns, used)
     examples = {e.name: e.value for e in success.examples}
     if not examples:
         case.result = "NO_EXAMPLE"
@@ -249,11 +287,13 @@ def _expect(case: Case, success: Response | None, models: frozenset[str]) -> Non
     case.result = _literal(examples[name])
 
 
-def _qualified(annotation: str | None, models: frozenset[str]) -> str:
-    """An annotation with its model names read from the `models` module, where no test name can shadow them."""
-    if annotation is None:
-        return "Any"
-    return re.sub(r"\b[A-Za-z_]\w*\b", lambda m: f"models.{m[0]}" if m[0] in models else m[0], annotation)
+def _qualified(kind: TypeRef | None, used: Imports) -> str:
+    """A type with its model names read from the `models` module, where no test name can shadow them."""
+    kind = kind if kind is not None else ANY
+    used.add_all((module, name) for module, name in kind.imports() if module != MODELS)
+    if kind.model_names():
+        used.add(".", "models")
+    return kind.render("models.")
 
 
 def _path(base_path: str, template: str, values: dict[str, Any]) -> str:
@@ -301,17 +341,17 @@ def _query(params: list[Parameter], values: dict[str, Any]) -> list[tuple[str, s
     return pairs
 
 
-def _error_type(method: Method, status: str) -> str | None:
+def _error_type(method: Method, status: str) -> TypeRef | None:
     return next((annotation for code, annotation in method.errors if code == status), None)
 
 
-def _error_case(index: int, response: Response, method: Method, models: frozenset[str]) -> str:
+def _error_case(index: int, response: Response, method: Method, used: Imports) -> str:
     status = int(response.status)
     cls = error_class(status).__name__
     annotation = _error_type(method, response.status)
     parts = [f"EXAMPLES[{index}]", str(status), f"runtime.{cls}"]
     if annotation is not None:
-        parts.append(f"body_type={_qualified(annotation, models)}")
+        parts.append(f"body_type={_qualified(annotation, used)}")
         if response.examples:
             parts.append(f"body={_literal(response.examples[0].value)}")
     return f"ErrorCase({', '.join(parts)})"

@@ -9,20 +9,19 @@ later still parses.
 from __future__ import annotations
 
 import ast
-import re
-import textwrap
 from typing import Any
 
 from datamodel_code_generator import generate
-from datamodel_code_generator.enums import DataModelType, InputFileType
+from datamodel_code_generator.enums import DataModelType, InputFileType, NamingStrategy
 from datamodel_code_generator.format import PythonVersion
 
 from generator.codegen.context import api_title, docstring
-from generator.codegen.openenum import normalise
+from generator.codegen.openenum import normalise, wrap_descriptions
 from generator.spec.ir import Api
 
-_HEADER = re.compile(r"\A(#[^\n]*\n)+\n*")
-_ENUM_BASES = {"StrEnum": "OpenStrEnum", "IntEnum": "OpenIntEnum"}
+_OPEN_ENUMS = "generator.runtime.open_enums"
+_DOC_WIDTH = 110
+"""A one-line docstring of a class or field is 4 spaces in and between triple quotes: 120 columns in all."""
 
 
 class ModelError(Exception):
@@ -33,17 +32,21 @@ def prepared_schemas(api: Api) -> dict[str, Any]:
     return {name: normalise(schema) for name, schema in api.schemas.items()}
 
 
+def _header(api: Api) -> str:
+    return docstring(f"Models of the {api_title(api)}, generated from its OpenAPI document.", indent=0)
+
+
 def generate_models(api: Api) -> tuple[str, frozenset[str]]:
     """The source of `models.py` and the class names it defines."""
     schemas = prepared_schemas(api)
     if not schemas:
-        return _module("", api), frozenset()
+        return _header(api) + "\n", frozenset()
     openapi = api.openapi if api.openapi.startswith("3.") else "3.1.0"
     document = {
         "openapi": openapi,
         "info": {"title": api.title, "version": "1"},
         "paths": {},
-        "components": {"schemas": schemas},
+        "components": {"schemas": wrap_descriptions(schemas, _DOC_WIDTH)},
     }
     try:
         source = generate(
@@ -52,6 +55,12 @@ def generate_models(api: Api) -> tuple[str, frozenset[str]]:
             output_model_type=DataModelType.PydanticV2BaseModel,
             target_python_version=PythonVersion.PY_311,
             disable_timestamp=True,
+            custom_file_header=_header(api),
+            # Enums are built on the runtime's open bases, which accept values the spec does not list.
+            import_overrides={"StrEnum": _OPEN_ENUMS, "IntEnum": _OPEN_ENUMS},
+            # An inline schema whose name another one already has is named after its parent
+            # (`AutomationRunType`), never numbered (`Type1`).
+            naming_strategy=NamingStrategy.FullPath,
             use_standard_collections=True,
             use_union_operator=True,
             use_schema_description=True,
@@ -88,55 +97,7 @@ def generate_models(api: Api) -> tuple[str, frozenset[str]]:
         raise ModelError(" ".join(f"{type(exc).__name__}: {exc}".split())[:300]) from exc
     if not isinstance(source, str):
         raise ModelError("datamodel-code-generator produced several modules where one was expected")
-    return _module(source, api), _class_names(source)
-
-
-def _module(source: str, api: Api) -> str:
-    body = _HEADER.sub("", source)
-    for base, open_base in _ENUM_BASES.items():
-        body = re.sub(rf"^(class \w+)\({base}\):", rf"\1({open_base}):", body, flags=re.M)
-    used = [name for name in ("OpenIntEnum", "OpenStrEnum") if f"({name}):" in body]
-    runtime_import = f"from generator.runtime import {', '.join(used)}\n" if used else ""
-    body = body.replace(
-        "from __future__ import annotations\n", "from __future__ import annotations\n" + runtime_import, 1
-    )
-    body = _wrap_docstrings(body)
-    doc = docstring(f"Models of the {api_title(api)}, generated from its OpenAPI document.", indent=0) + "\n\n"
-    return doc + body
-
-
-_ONE_LINE_DOC = re.compile(r'^( *)"""(.*)"""$')
-_WIDTH = 120
-
-
-def _wrap_docstrings(source: str) -> str:
-    """The model generator writes each description on one line; long ones are wrapped here."""
-    lines: list[str] = []
-    inside = False
-    for line in source.split("\n"):
-        stripped = line.strip()
-        indent = line[: len(line) - len(line.lstrip())]
-        single = _ONE_LINE_DOC.match(line)
-        if not inside and single is not None:
-            if len(line) <= _WIDTH or single.group(2).endswith("\\"):
-                lines.append(line)
-            else:
-                lines += [f'{indent}"""', *_wrapped(single.group(2), indent), f'{indent}"""']
-            continue
-        if stripped == '"""':
-            inside = not inside
-            lines.append(line)
-            continue
-        if inside and len(line) > _WIDTH and not stripped.endswith("\\"):
-            lines += _wrapped(stripped, indent)
-        else:
-            lines.append(line)
-    return "\n".join(lines)
-
-
-def _wrapped(text: str, indent: str) -> list[str]:
-    width = _WIDTH - len(indent)
-    return [indent + part for part in textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)]
+    return source, _class_names(source)
 
 
 def _class_names(source: str) -> frozenset[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
 from typing import Any
 
 _CATCH_ALL_KEYS = frozenset({"type", "description", "title"})
@@ -70,9 +72,79 @@ def normalise(node: Any) -> Any:
         if closed is not None:
             node = closed
         node = without_presence_rules(node)
+        names = case_variant_names(node.get("enum"))
+        if names is not None and "x-enum-varnames" not in node:
+            node = {**node, "x-enum-varnames": names}
         return {
             k: v if k in ("example", "examples", "default", "enum", "const") else normalise(v) for k, v in node.items()
         }
     if isinstance(node, list):
         return [normalise(v) for v in node]
     return node
+
+
+def wrap_descriptions(node: Any, width: int) -> Any:
+    """A copy of a schema tree whose descriptions are wrapped to `width` columns.
+
+    The model generator writes each description as a docstring line by line; wrapping the text it
+    is given keeps its docstrings within the line length without touching its output.
+    """
+    if isinstance(node, dict):
+        return {
+            k: _wrapped(v, width)
+            if k == "description" and isinstance(v, str)
+            else v
+            if k in ("example", "examples", "default", "enum", "const")
+            else wrap_descriptions(v, width)
+            for k, v in node.items()
+        }
+    if isinstance(node, list):
+        return [wrap_descriptions(v, width) for v in node]
+    return node
+
+
+def _wrapped(text: str, width: int) -> str:
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= width or line.rstrip().endswith("\\"):
+            lines.append(line)
+        else:
+            lines += textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False) or [""]
+    return "\n".join(lines)
+
+
+def case_variant_names(values: Any) -> list[str] | None:
+    """Member names for a string enum whose values differ only in case (`open`, `Open`), else None.
+
+    The model generator would number the second one (`open_1`); it is given names instead
+    (`x-enum-varnames`, which it reads): the first spelling keeps the plain name, the others say
+    their case (`OPEN`, `OPEN_TITLE`; `_UPPER`, `_LOWER`, `_MIXED`).
+    """
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        return None
+    folded = [v.casefold() for v in values]
+    if len(set(folded)) == len(folded):
+        return None
+    result: list[str] = []
+    for value in values:
+        base = _member(value)
+        name = base
+        if name in result:
+            name = f"{base}_{_case(value)}"
+        while name in result:
+            name += "_"
+        result.append(name)
+    return result
+
+
+def _case(value: str) -> str:
+    if value.isupper():
+        return "UPPER"
+    if value.islower():
+        return "LOWER"
+    return "TITLE" if value.istitle() else "MIXED"
+
+
+def _member(value: str) -> str:
+    name = re.sub(r"[^0-9A-Za-z]+", "_", value).strip("_").upper() or "EMPTY"
+    return f"V_{name}" if name[0].isdigit() else name

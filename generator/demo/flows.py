@@ -34,7 +34,7 @@ from generator.mock.server import MockServer
 PACE = {"X-Testrelay-Reads": "4"}
 """Sent with each trigger: the mock's run then takes four status reads to end, so the waiting shows."""
 
-WAIT_TIMEOUT = 30.0
+WAIT_DEADLINE = 30.0
 """Seconds a flow waits for its run: the mocks end runs within a few reads, so more means a stuck run."""
 
 
@@ -83,10 +83,10 @@ def kapptivate(server: MockServer, track: Tracker, poll: float) -> Ended:
         if exchanges < 1:
             raise FlowError("the trigger reached the mock without a token exchange first")
         track.step(f"wait for result {started.result_id}")
-        final = client.wait_for_get_ci_result(
+        final = client.wait_for_ci_result(
             result_id=started.result_id,
             poll_interval=poll,
-            timeout=WAIT_TIMEOUT,
+            deadline=WAIT_DEADLINE,
             on_update=lambda state: track.status(state.result.status),
             raise_on_failure=True,
         )
@@ -102,11 +102,11 @@ def octomind(server: MockServer, track: Tracker, poll: float) -> Ended:
         started = client.execute_tests(body=body, extra_headers=PACE)
         report = started.test_report
         track.step("wait for the test report")
-        final = client.wait_for_get_test_report(
+        final = client.wait_for_test_report(
             test_target_id=report.test_target_id,
             test_report_id=report.id,
             poll_interval=poll,
-            timeout=WAIT_TIMEOUT,
+            deadline=WAIT_DEADLINE,
             on_update=lambda state: track.status(state.status),
             raise_on_failure=True,
         )
@@ -122,10 +122,10 @@ def qualigate(server: MockServer, track: Tracker, poll: float) -> Ended:
         if not isinstance(started, SuiteTriggerResponse):
             raise FlowError(f"a suite trigger answered with a {type(started).__name__}, not a suite run")
         track.step("wait for the suite run")
-        final = client.wait_for_get_run_status(
+        final = client.wait_for_run(
             suite_run_id=started.suite_run_id,
             poll_interval=poll,
-            timeout=WAIT_TIMEOUT,
+            deadline=WAIT_DEADLINE,
             on_update=lambda state: track.status(state.status),
             raise_on_failure=True,
         )
@@ -167,10 +167,10 @@ def doksi(server: MockServer, track: Tracker, poll: float) -> Ended:
         track.step(f"create a run on target {target.target_id}")
         started = client.create_run(body=_matrix(target.target_id), extra_headers=PACE)
         track.step(f"wait for run {started.run_id}")
-        final = client.wait_for_get_run(
+        final = client.wait_for_run(
             run_id=started.run_id,
             poll_interval=poll,
-            timeout=WAIT_TIMEOUT,
+            deadline=WAIT_DEADLINE,
             on_update=lambda state: track.status(state.status),
             raise_on_failure=True,
         )
@@ -233,17 +233,15 @@ def testmo(server: MockServer, track: Tracker, poll: float) -> Ended:
             automation_run_thread_id=thread_id, elapsed_observed=615000000, elapsed_computed=598400000
         )
         client.complete_automation_run(automation_run_id=run_id, measure_elapsed=True)
-        final = client.wait_for_get_automation_run(
+        final = client.wait_for_automation_run(
             automation_run_id=run_id,
             poll_interval=poll,
-            timeout=WAIT_TIMEOUT,
+            deadline=WAIT_DEADLINE,
             on_update=lambda state: track.status("completed" if state.result.is_completed else "open"),
             raise_on_failure=True,
         )
         track.step("list the project's runs")
-        listed = next(
-            (run for run in client.iter_list_automation_runs(project_id=TESTMO_PROJECT) if run.id == run_id), None
-        )
+        listed = next((run for run in client.iter_automation_runs(project_id=TESTMO_PROJECT) if run.id == run_id), None)
     if listed is None:
         raise FlowError(f"run {run_id} is missing from the project's runs", "completed")
     if not listed.is_completed:

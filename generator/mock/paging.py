@@ -54,7 +54,9 @@ def seeded(op: Operation, pagination: Pagination, count: int, parents: Mapping[s
     examples = jp.get(template, pagination.items_pointer)
     if not isinstance(examples, list) or not examples:
         return []
-    cursor = jp.get(template, pagination.next_pointer) if pagination.style == "keyset" else None
+    cursor = (
+        jp.get(template, pagination.next_pointer) if pagination.style == "keyset" and pagination.next_pointer else None
+    )
     cursor_fields = tuple(cursor) if isinstance(cursor, dict) else ()
     items = []
     for i in range(count):
@@ -92,6 +94,9 @@ def page(
     body = template_of(op)
     if not isinstance(body, dict):
         body = {}
+    if pagination.style not in ("page", "keyset") or pagination.parameter is None or pagination.next_pointer is None:
+        jp.put(body, pagination.items_pointer, items)  # other styles: every item on one, last, page
+        return body
     size = page_size(op, schemas, params)
     if pagination.style == "keyset":
         return _keyset(body, pagination, items, params.get(pagination.parameter), size)
@@ -116,6 +121,7 @@ def page(
 
 
 def _keyset(body: dict[str, Any], pagination: Pagination, items: list[Any], cursor: Any, size: int) -> Any:
+    assert pagination.next_pointer is not None
     example_cursor = jp.get(body, pagination.next_pointer)
     start = 0
     if cursor not in (None, {}, ""):

@@ -1,6 +1,14 @@
 """Runtime imported by generated clients: depends on httpx, pydantic and the standard library only."""
 
-from generator.runtime._auth import HeaderAuth, NoAuth, TokenExchangeAuth
+from generator.runtime._auth import (
+    ApiKeyAuth,
+    BasicAuth,
+    ClientCredentialsAuth,
+    HeaderAuth,
+    NoAuth,
+    TokenExchangeAuth,
+    scheme_auth,
+)
 from generator.runtime._client import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -37,9 +45,12 @@ from generator.runtime._errors import (
     UnprocessableEntityError,
 )
 from generator.runtime._links import has_value, link_value
-from generator.runtime._pagination import PageSpec, async_iterate, iterate
+from generator.runtime._pagination import Page, PageSpec, async_iterate, iterate
 from generator.runtime._params import header_value, json_query_pairs, path_param, query_pairs
 from generator.runtime._polling import PollSpec, async_wait, wait
+from generator.runtime._redact import redact_url
+from generator.runtime._response import RawResponse
+from generator.runtime._security import AllOf, MissingCredentialsError, Requirement, Security, credential
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
@@ -49,26 +60,35 @@ __all__ = [
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "AllOf",
+    "ApiKeyAuth",
     "AsyncAPIClient",
     "AuthenticationError",
     "BadRequestError",
+    "BasicAuth",
     "Call",
+    "ClientCredentialsAuth",
     "ConflictError",
     "Endpoint",
     "HeaderAuth",
     "InternalServerError",
+    "MissingCredentialsError",
     "NoAuth",
     "NotFoundError",
     "NotGiven",
     "OpenIntEnum",
     "OpenStrEnum",
+    "Page",
     "PageSpec",
     "PermissionDeniedError",
     "PollSpec",
     "PollTimeoutError",
     "RateLimitError",
     "RateLimitHint",
+    "RawResponse",
+    "Requirement",
     "RunFailedError",
+    "Security",
     "SyncAPIClient",
     "TokenExchangeAuth",
     "TokenExchangeError",
@@ -76,6 +96,7 @@ __all__ = [
     "async_iterate",
     "async_wait",
     "backoff",
+    "credential",
     "exactly_one",
     "has_value",
     "header_value",
@@ -85,8 +106,10 @@ __all__ = [
     "parse_retry_after",
     "path_param",
     "query_pairs",
+    "redact_url",
     "require",
     "retry_hint",
+    "scheme_auth",
     "to_json",
     "wait",
 ]

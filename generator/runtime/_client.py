@@ -33,6 +33,8 @@ from generator.runtime._errors import (
 from generator.runtime._log import logger
 from generator.runtime._params import build_query
 from generator.runtime._pointers import get
+from generator.runtime._response import RawResponse
+from generator.runtime._security import Requirement, Security
 
 T = TypeVar("T")
 
@@ -89,6 +91,8 @@ class Endpoint(Generic[T]):
     idempotent: bool = False
     """Safe to re-send after the server may have acted on it (`x-idempotent`, or the method)."""
     rate_limit: RateLimitHint = field(default_factory=lambda: RateLimitHint())
+    security: tuple[Requirement, ...] | None = None
+    """The operation's security alternatives, when the client's auth is a `Security` that chooses per operation."""
 
     def error_type(self, status: int) -> Any:
         code = str(status)
@@ -108,6 +112,8 @@ class Call:
     json: Any = NOT_GIVEN
     content: bytes | None = None
     content_type: str | None = None
+    url: str | None = None
+    """A whole URL to request instead of the endpoint's path and `query` (a next-page link)."""
 
 
 @cache
@@ -177,8 +183,11 @@ class _Base:
         extra_headers: Mapping[str, str] | None,
         timeout: float | httpx.Timeout | None,
     ) -> httpx.Request:
-        path = endpoint.path.format_map(call.path) if call.path else endpoint.path
-        url = self.base_url.copy_with(raw_path=(self.base_url.raw_path.rstrip(b"/") + path.encode("ascii")))
+        if call.url is not None:
+            url = httpx.URL(call.url)
+        else:
+            path = endpoint.path.format_map(call.path) if call.path else endpoint.path
+            url = self.base_url.copy_with(raw_path=(self.base_url.raw_path.rstrip(b"/") + path.encode("ascii")))
         headers = {"Accept": "application/json", **self._default_headers, **call.headers, **(extra_headers or {})}
         content: bytes | None = call.content
         if call.json is not NOT_GIVEN:
@@ -186,7 +195,7 @@ class _Base:
             headers.setdefault("Content-Type", "application/json")
         elif call.content_type:
             headers.setdefault("Content-Type", call.content_type)
-        if call.query:
+        if call.query and call.url is None:
             url = url.copy_with(query=build_query(list(call.query)).encode("ascii"))
         effective = self.timeout if timeout is None else timeout
         return httpx.Request(
@@ -196,6 +205,14 @@ class _Base:
             content=content,
             extensions={"timeout": httpx.Timeout(effective).as_dict()},
         )
+
+    def _auth_for(self, endpoint: Endpoint[Any], auth: httpx.Auth | None) -> httpx.Auth:
+        """The call's own auth, else the client's: chosen for the operation when the client holds a `Security`."""
+        if auth is not None:
+            return auth
+        if isinstance(self._auth, Security) and endpoint.security is not None:
+            return self._auth.select(endpoint.security)
+        return self._auth
 
     def _parse(self, endpoint: Endpoint[T], response: httpx.Response) -> T:
         if response.is_success:
@@ -323,6 +340,20 @@ class SyncAPIClient(_Base):
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    def _raw(
+        self,
+        endpoint: Endpoint[T],
+        call: Call,
+        *,
+        auth: httpx.Auth | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[T]:
+        """Like `_call`, keeping the response: for the generated `with_raw_response` methods."""
+        parsed, response = self._send(endpoint, call, auth, extra_headers, timeout, max_retries)
+        return RawResponse(parsed, response)
+
     def _call(
         self,
         endpoint: Endpoint[T],
@@ -350,7 +381,7 @@ class SyncAPIClient(_Base):
         while True:
             request = self._request(endpoint, call, extra_headers, timeout)
             try:
-                response = self._client.send(request, auth=auth or self._auth)
+                response = self._client.send(request, auth=self._auth_for(endpoint, auth))
             except (TokenExchangeError, httpx.TransportError) as exc:
                 wait, outcome = self._after_exception(endpoint, exc, request, attempt, limit)
             else:
@@ -363,9 +394,11 @@ class SyncAPIClient(_Base):
             self._sleep(wait)
             attempt += 1
 
-    def _poll_read(self, endpoint: Endpoint[T], call: Call) -> tuple[T, float | None]:
+    def _poll_read(
+        self, endpoint: Endpoint[T], call: Call, timeout: float | httpx.Timeout | None = None
+    ) -> tuple[T, float | None]:
         """One status read for a wait: the state and the server's hint for the next read."""
-        state, response = self._send(endpoint, call)
+        state, response = self._send(endpoint, call, timeout=timeout)
         return state, parse_retry_after(response.headers.get("retry-after"))
 
 
@@ -400,6 +433,20 @@ class AsyncAPIClient(_Base):
     async def __aexit__(self, *exc_info: object) -> None:
         await self.close()
 
+    async def _raw(
+        self,
+        endpoint: Endpoint[T],
+        call: Call,
+        *,
+        auth: httpx.Auth | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[T]:
+        """Like `_call`, keeping the response: for the generated `with_raw_response` methods."""
+        parsed, response = await self._send(endpoint, call, auth, extra_headers, timeout, max_retries)
+        return RawResponse(parsed, response)
+
     async def _call(
         self,
         endpoint: Endpoint[T],
@@ -427,7 +474,7 @@ class AsyncAPIClient(_Base):
         while True:
             request = self._request(endpoint, call, extra_headers, timeout)
             try:
-                response = await self._client.send(request, auth=auth or self._auth)
+                response = await self._client.send(request, auth=self._auth_for(endpoint, auth))
                 await response.aread()
             except (TokenExchangeError, httpx.TransportError) as exc:
                 wait, outcome = self._after_exception(endpoint, exc, request, attempt, limit)
@@ -441,9 +488,11 @@ class AsyncAPIClient(_Base):
             await self._sleep(wait)
             attempt += 1
 
-    async def _poll_read(self, endpoint: Endpoint[T], call: Call) -> tuple[T, float | None]:
+    async def _poll_read(
+        self, endpoint: Endpoint[T], call: Call, timeout: float | httpx.Timeout | None = None
+    ) -> tuple[T, float | None]:
         """One status read for a wait: the state and the server's hint for the next read."""
-        state, response = await self._send(endpoint, call)
+        state, response = await self._send(endpoint, call, timeout=timeout)
         return state, parse_retry_after(response.headers.get("retry-after"))
 
 

@@ -31,6 +31,11 @@ _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid", "x-corr
 _MAX_MESSAGE = 200
 
 
+def request_id(response: httpx.Response) -> str | None:
+    """The server's id of the request, from the first header of the usual names that is present."""
+    return next((response.headers[h] for h in _REQUEST_ID_HEADERS if h in response.headers), None)
+
+
 class APIError(Exception):
     """Base class of every error a generated client raises."""
 
@@ -85,7 +90,7 @@ class APIStatusError(APIError):
         self.status_code = response.status_code
         self.headers = response.headers
         self.body = body
-        self.request_id = next((response.headers[h] for h in _REQUEST_ID_HEADERS if h in response.headers), None)
+        self.request_id = request_id(response)
 
 
 class BadRequestError(APIStatusError):

@@ -42,7 +42,8 @@ class PollSpec:
     success: tuple[object, ...]
     failure: tuple[object, ...]
     interval: float
-    timeout: float
+    deadline: float
+    """The vendor's recommended overall deadline, in seconds."""
     judged: tuple[tuple[object, str], ...] = ()
 
 
@@ -78,7 +79,7 @@ def wait(
     fetch: Callable[[], tuple[T, float | None]],
     spec: PollSpec,
     *,
-    timeout: float | None = None,
+    deadline: float | None = None,
     poll_interval: float | None = None,
     on_update: Callable[[T], None] | None = None,
     raise_on_failure: bool = False,
@@ -91,7 +92,7 @@ def wait(
     when a read at or after the deadline is still pending, and RunFailedError on a failure outcome
     when `raise_on_failure` is set.
     """
-    poll: _Poll[T] = _Poll(spec, timeout, poll_interval, on_update, raise_on_failure, clock)
+    poll: _Poll[T] = _Poll(spec, deadline, poll_interval, on_update, raise_on_failure, clock)
     while True:
         try:
             state, hint = fetch()
@@ -109,7 +110,7 @@ async def async_wait(
     fetch: Callable[[], Awaitable[tuple[T, float | None]]],
     spec: PollSpec,
     *,
-    timeout: float | None = None,
+    deadline: float | None = None,
     poll_interval: float | None = None,
     on_update: Callable[[T], None] | None = None,
     raise_on_failure: bool = False,
@@ -117,7 +118,7 @@ async def async_wait(
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
 ) -> T:
     """The async twin of `wait`, with the same rules."""
-    poll: _Poll[T] = _Poll(spec, timeout, poll_interval, on_update, raise_on_failure, clock)
+    poll: _Poll[T] = _Poll(spec, deadline, poll_interval, on_update, raise_on_failure, clock)
     while True:
         try:
             state, hint = await fetch()
@@ -137,15 +138,15 @@ class _Poll(Generic[T]):
     def __init__(
         self,
         spec: PollSpec,
-        timeout: float | None,
+        deadline: float | None,
         poll_interval: float | None,
         on_update: Callable[[T], None] | None,
         raise_on_failure: bool,
         clock: Callable[[], float],
     ) -> None:
-        limit = spec.timeout if timeout is None else timeout
+        limit = spec.deadline if deadline is None else deadline
         if math.isnan(limit) or limit < 0:
-            raise ValueError(f"timeout must be a number of seconds >= 0, not {limit!r}")
+            raise ValueError(f"deadline must be a number of seconds >= 0, not {limit!r}")
         if poll_interval is not None and not (math.isfinite(poll_interval) and poll_interval > 0):
             raise ValueError(f"poll_interval must be a finite number of seconds > 0, not {poll_interval!r}")
         self._spec = spec
@@ -209,7 +210,7 @@ class _Poll(Generic[T]):
         return self._spec.interval
 
     def _timeout_message(self, elapsed: float) -> str:
-        took = f"{elapsed:.1f}s (timeout {self._limit:g}s)"
+        took = f"{elapsed:.1f}s (deadline {self._limit:g}s)"
         if not self._read_once:
             return f"No status could be read in {took}"
         return f"Run still pending with status {_show(self._status)} after {took}"

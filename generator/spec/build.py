@@ -23,12 +23,14 @@ from generator.spec.ir import (
     Judged,
     Link,
     Location,
+    OAuthFlow,
     Operation,
     Pagination,
     Parameter,
     Polling,
     RateLimit,
     Response,
+    SecurityRequirement,
     SecurityScheme,
     Server,
     ServerVariable,
@@ -66,8 +68,43 @@ RESERVED_CLASS_NAMES = frozenset(
         "Self",
     }
 )
+# The error classes every generated package re-exports from the runtime, beside its models; a schema of
+# the same name is renamed like the names above (`RateLimitError` -> `RateLimitErrorModel`).
+ERROR_CLASSES = frozenset(
+    {
+        "APIConnectionError",
+        "APIError",
+        "APIStatusError",
+        "APITimeoutError",
+        "AuthenticationError",
+        "BadRequestError",
+        "ConflictError",
+        "InternalServerError",
+        "NotFoundError",
+        "PermissionDeniedError",
+        "PollTimeoutError",
+        "RateLimitError",
+        "RunFailedError",
+        "TokenExchangeError",
+        "UnprocessableEntityError",
+    }
+)
 # Keyword arguments every generated method already has.
-RESERVED_ARGUMENTS = frozenset({"self", "body", "extra_headers", "extra_query", "timeout", "max_retries"})
+RESERVED_ARGUMENTS = frozenset(
+    {
+        "self",
+        "body",
+        "extra_headers",
+        "extra_query",
+        "timeout",
+        "max_retries",
+        # the waiting helpers' own
+        "deadline",
+        "poll_interval",
+        "on_update",
+        "raise_on_failure",
+    }
+)
 _MODEL_KEYS = frozenset({"properties", "allOf", "anyOf", "oneOf", "enum", "additionalProperties", "const"})
 _PARAM_COMPONENTS = "#/components/parameters/"
 
@@ -84,6 +121,8 @@ class _Builder:
         self.schemas: dict[str, JsonSchema] = {}
         self.notes: list[str] = []
         self.by_pointer: dict[str, str] = {}
+        prefix = names.class_name(self.package, fallback="Api")
+        self.avoid = RESERVED_CLASS_NAMES | ERROR_CLASSES | {f"{prefix}Client", f"Async{prefix}Client", "RawResponse"}
         component_schemas = (self.data.get("components") or {}).get("schemas") or {}
         for key in component_schemas:
             pointer = jp.join("", "components", "schemas", key)
@@ -97,7 +136,7 @@ class _Builder:
 
     def _new_name(self, raw: str, fallback: str) -> str:
         return names.class_name(
-            raw, fallback=fallback, taken=set(self.by_pointer.values()) | set(self.schemas), avoid=RESERVED_CLASS_NAMES
+            raw, fallback=fallback, taken=set(self.by_pointer.values()) | set(self.schemas), avoid=self.avoid
         )
 
     # -- schemas ---------------------------------------------------------------------------------
@@ -219,6 +258,9 @@ class _Builder:
                     param_name=scheme.get("name"),
                     scheme=str(scheme["scheme"]).lower() if scheme.get("scheme") else None,
                     description=str(scheme.get("description") or ""),
+                    bearer_format=_text(scheme.get("bearerFormat")),
+                    flows=_flows(scheme.get("flows")),
+                    open_id_connect_url=_text(scheme.get("openIdConnectUrl")),
                     token_exchange=TokenExchange(
                         operation_id=exchange["operationId"],
                         key_pointer=exchange["keyPointer"],
@@ -257,6 +299,7 @@ class _Builder:
             request_examples=request_examples,
             responses=self._responses(op, base),
             security=tuple(tuple(sorted(alt)) for alt in security if isinstance(alt, dict)),
+            requirements=_requirements(security),
             polling=_polling(node.get("x-polling")),
             pagination=_pagination(node.get("x-pagination")),
             idempotent=node.get("x-idempotent") is True,
@@ -478,6 +521,50 @@ def _required_only_group(one_of: Any) -> tuple[str, ...] | None:
     return tuple(group)
 
 
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+_FLOW_KINDS = ("clientCredentials", "authorizationCode", "implicit", "password")
+
+
+def _flows(raw: Any) -> tuple[OAuthFlow, ...]:
+    """An oauth2 scheme's flows; kinds OpenAPI does not define are left out (check reports them)."""
+    if not isinstance(raw, dict):
+        return ()
+    flows = []
+    for kind, flow in raw.items():
+        if kind not in _FLOW_KINDS or not isinstance(flow, dict):
+            continue
+        scopes: dict[Any, Any] = flow["scopes"] if isinstance(flow.get("scopes"), dict) else {}
+        flows.append(
+            OAuthFlow(
+                kind=kind,
+                token_url=_text(flow.get("tokenUrl")),
+                authorization_url=_text(flow.get("authorizationUrl")),
+                refresh_url=_text(flow.get("refreshUrl")),
+                scopes=tuple((str(name), str(text or "")) for name, text in scopes.items()),
+            )
+        )
+    return tuple(flows)
+
+
+def _requirements(security: Any) -> tuple[SecurityRequirement, ...]:
+    """Security Requirement Objects as given: the schemes of one are used together, with their scopes."""
+    found = []
+    for alternative in security if isinstance(security, list) else ():
+        if isinstance(alternative, dict):
+            found.append(
+                SecurityRequirement(
+                    tuple(
+                        (str(key), tuple(str(s) for s in scopes) if isinstance(scopes, list) else ())
+                        for key, scopes in alternative.items()
+                    )
+                )
+            )
+    return tuple(found)
+
+
 def _polling(raw: Any) -> Polling | None:
     if not isinstance(raw, dict):
         return None
@@ -489,17 +576,38 @@ def _polling(raw: Any) -> Polling | None:
         judged=tuple(Judged(j["value"], j["failuresPointer"]) for j in raw.get("judged") or ()),
         interval_seconds=float(raw["intervalSeconds"]),
         timeout_seconds=float(raw["timeoutSeconds"]),
+        pending_when_absent=raw.get("pendingWhenAbsent") is True,
+        waiter_name=raw.get("waiterName"),
     )
 
 
 def _pagination(raw: Any) -> Pagination | None:
     if not isinstance(raw, dict):
         return None
-    if raw.get("style") == "page":
-        return Pagination("page", raw["pageParameter"], raw["itemsPointer"], raw["nextPagePointer"])
-    return Pagination(
-        "keyset", raw["cursorParameter"], raw["itemsPointer"], raw["cursorPointer"], raw["hasMorePointer"]
-    )
+    style, items, name = raw.get("style"), raw["itemsPointer"], raw.get("iteratorName")
+    if style == "page":
+        return Pagination("page", raw["pageParameter"], items, raw["nextPagePointer"], iterator_name=name)
+    if style == "keyset":
+        return Pagination(
+            "keyset", raw["cursorParameter"], items, raw["cursorPointer"], raw["hasMorePointer"], iterator_name=name
+        )
+    if style == "offset":
+        return Pagination(
+            "offset",
+            raw["offsetParameter"],
+            items,
+            None,
+            limit_parameter=raw.get("limitParameter"),
+            total_pointer=raw.get("totalPointer"),
+            iterator_name=name,
+        )
+    if style == "cursor":
+        return Pagination(
+            "cursor", raw["cursorParameter"], items, raw["cursorPointer"], raw.get("hasMorePointer"), iterator_name=name
+        )
+    if style == "next-url":
+        return Pagination("next-url", None, items, raw["nextUrlPointer"], iterator_name=name)
+    return Pagination("link-header", None, items, None, iterator_name=name)
 
 
 def _rate_limit(raw: Any) -> RateLimit | None:

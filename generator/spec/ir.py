@@ -53,16 +53,49 @@ class TokenExchange:
 
 
 @dataclass(frozen=True)
+class OAuthFlow:
+    """One flow of an `oauth2` scheme (`flows.clientCredentials`, ...)."""
+
+    kind: Literal["clientCredentials", "authorizationCode", "implicit", "password"]
+    token_url: str | None = None
+    authorization_url: str | None = None
+    refresh_url: str | None = None
+    scopes: tuple[tuple[str, str], ...] = ()
+    """(scope, description), in the spec's order."""
+
+
+@dataclass(frozen=True)
 class SecurityScheme:
     key: str
     kind: str
     """apiKey, http, oauth2, openIdConnect or mutualTLS."""
     location: str | None = None
+    """For `apiKey`: header, query or cookie."""
     param_name: str | None = None
+    """For `apiKey`: the header, query parameter or cookie name."""
     scheme: str | None = None
     """For `http`: bearer, basic, ... lower-cased."""
     description: str = ""
     token_exchange: TokenExchange | None = None
+    bearer_format: str | None = None
+    flows: tuple[OAuthFlow, ...] = ()
+    """For `oauth2`: its flows, in the spec's order."""
+    open_id_connect_url: str | None = None
+
+    def flow(self, kind: str) -> OAuthFlow | None:
+        return next((f for f in self.flows if f.kind == kind), None)
+
+
+@dataclass(frozen=True)
+class SecurityRequirement:
+    """One Security Requirement Object: every scheme in it is applied together."""
+
+    schemes: tuple[tuple[str, tuple[str, ...]], ...]
+    """(scheme key, scopes), in the spec's order; scopes are empty except for oauth2 and openIdConnect."""
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(key for key, _ in self.schemes)
 
 
 @dataclass(frozen=True)
@@ -142,22 +175,39 @@ class Judged:
 @dataclass(frozen=True)
 class Polling:
     status_pointer: str
-    pending: tuple[str | int | bool, ...]
+    pending: tuple[str | int | bool | None, ...]
+    """None among them: the status is null while the run goes on."""
     success: tuple[str | int | bool, ...]
     failure: tuple[str | int | bool, ...]
     judged: tuple[Judged, ...]
     interval_seconds: float
     timeout_seconds: float
+    pending_when_absent: bool = False
+    """The status is missing from the body until the run ends."""
+    waiter_name: str | None = None
+    """The `wait_for_...` helper's name, when the spec gives one."""
+
+
+PagingStyle = Literal["page", "keyset", "offset", "cursor", "next-url", "link-header"]
 
 
 @dataclass(frozen=True)
 class Pagination:
-    style: Literal["page", "keyset"]
-    parameter: str
+    style: PagingStyle
+    parameter: str | None
+    """The query parameter that moves through the pages: page number (page), cursor (keyset, cursor) or offset
+    (offset); None for next-url and link-header, whose pages are whole URLs."""
     items_pointer: str
-    next_pointer: str
-    """Next page number (page style) or the next cursor (keyset style)."""
+    """Where the page's items are; empty when the body is the list."""
+    next_pointer: str | None
+    """Next page number (page), next cursor (keyset, cursor) or next page's URL (next-url); None otherwise."""
     has_more_pointer: str | None = None
+    limit_parameter: str | None = None
+    """Offset style: the query parameter that takes the page size."""
+    total_pointer: str | None = None
+    """Offset style: the total number of items."""
+    iterator_name: str | None = None
+    """The `iter_...` helper's name, when the spec gives one."""
 
 
 @dataclass(frozen=True)
@@ -190,7 +240,9 @@ class Operation:
     request_examples: tuple[Example, ...] = ()
     responses: tuple[Response, ...] = ()
     security: tuple[tuple[str, ...], ...] = ()
-    """Alternatives, each a set of scheme keys used together; empty means no auth."""
+    """Alternatives, each a set of scheme keys used together (sorted); empty means no auth."""
+    requirements: tuple[SecurityRequirement, ...] = ()
+    """The same alternatives with their scopes, in the spec's order."""
     polling: Polling | None = None
     pagination: Pagination | None = None
     idempotent: bool = False

@@ -233,12 +233,13 @@ def _polling(spec: LoadedSpec, ops: list[OperationRef]) -> Iterator[Problem]:
             if isinstance(rule, dict):
                 where = jp.join(at, "judged", i, "failuresPointer")
                 yield from _pointer_problem(spec, op, where, rule.get("failuresPointer"), "x-polling")
-        seen: dict[Any, str] = {}
+        seen: dict[tuple[bool, Any], str] = {}
         for outcome in ("pending", "success", "failure"):
             for value in polling.get(outcome) or []:
-                if value in seen and seen[value] != outcome:
-                    yield spec.problem(jp.join(at, outcome), f"{value!r} is both {seen[value]} and {outcome}")
-                seen.setdefault(value, outcome)
+                key = (isinstance(value, bool), value)  # JSON keeps true and 1 apart; Python's dict would not
+                if key in seen and seen[key] != outcome:
+                    yield spec.problem(jp.join(at, outcome), f"{value!r} is both {seen[key]} and {outcome}")
+                seen.setdefault(key, outcome)
 
 
 def _pagination(spec: LoadedSpec, ops: list[OperationRef]) -> Iterator[Problem]:
@@ -247,11 +248,18 @@ def _pagination(spec: LoadedSpec, ops: list[OperationRef]) -> Iterator[Problem]:
         if not isinstance(paging, dict):
             continue
         at = jp.join(op.pointer, "x-pagination")
-        for key in ("nextPagePointer", "cursorPointer", "hasMorePointer", "itemsPointer"):
+        for key in (
+            "nextPagePointer",
+            "cursorPointer",
+            "hasMorePointer",
+            "itemsPointer",
+            "nextUrlPointer",
+            "totalPointer",
+        ):
             if key in paging:
                 yield from _pointer_problem(spec, op, jp.join(at, key), paging[key], "x-pagination")
         params = parameters_of(spec, op)
-        for key in ("pageParameter", "cursorParameter"):
+        for key in ("pageParameter", "cursorParameter", "offsetParameter", "limitParameter"):
             name = paging.get(key)
             if isinstance(name, str) and params.get(name, {}).get("in") != "query":
                 yield spec.problem(jp.join(at, key), f"{op.operation_id} has no query parameter {name!r}")
