@@ -111,6 +111,15 @@ PAGING = {"style": "page", "pageParameter": "p", "nextPagePointer": "/token", "i
 UNION_RETURN = {"oneOf": [{"$ref": "#/components/schemas/Run"}, {"$ref": "#/components/schemas/Error"}]}
 RUN_REF = {"$ref": "#/components/schemas/Run"}
 GET_SCHEMA = GET + "/responses/200/content/application~1json/schema"
+OAUTH = {
+    "type": "oauth2",
+    "flows": {
+        "clientCredentials": {
+            "tokenUrl": "https://relay.example/token",
+            "scopes": {"runs:read": "Read", "runs:write": "Write"},
+        }
+    },
+}
 
 
 def _rename_schema(old: str, new: str) -> Edit:
@@ -122,6 +131,13 @@ def _rename_schema(old: str, new: str) -> Edit:
 
     return run
 
+
+def _oauth_read(d: dict[str, Any]) -> None:
+    at(d, SEC)["OAuth"] = copy.deepcopy(OAUTH)
+    at(d, GET)["security"] = [{"OAuth": ["runs:read"]}]
+
+
+OAUTH_READ: Edit = _oauth_read
 
 CASES = [
     # operations and paths
@@ -341,6 +357,20 @@ CASES = [
         "security-alternative-added", append(DEL + "/security", {"TokenAuth": []}), DEL + "/security", DEL + "/security"
     ),
     Case("security-alternative-removed", delete(DEL + "/security/1"), DEL + "/security", DEL + "/security"),
+    Case(
+        "security-scope-added",
+        do(OAUTH_READ, put(GET + "/security", [{"OAuth": ["runs:read", "runs:write"]}])),
+        GET + "/security",
+        GET + "/security",
+        old_edit=OAUTH_READ,
+    ),
+    Case(
+        "security-scope-removed",
+        do(OAUTH_READ, put(GET + "/security", [{"OAuth": []}])),
+        GET + "/security",
+        GET + "/security",
+        old_edit=OAUTH_READ,
+    ),
     Case(
         "token-exchange-added",
         put(

@@ -8,7 +8,7 @@ direction they travel (`generator.diff.schemas`). testrelay's own extensions are
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -109,6 +109,8 @@ SECURITY_ALT_REMOVED = _r(
     ERR,
     "A way to authenticate an operation accepted is gone: clients using it are refused.",
 )
+SCOPE_ADDED = _r("security-scope-added", ERR, "An operation needs a new OAuth scope: tokens without it are refused.")
+SCOPE_REMOVED = _r("security-scope-removed", INFO, "An operation no longer needs an OAuth scope.")
 TOKEN_ADDED = _r("token-exchange-added", ERR, "`x-token-exchange`: the key must now be traded for a token first.")
 TOKEN_REMOVED = _r("token-exchange-removed", ERR, "`x-token-exchange` removed: the key is sent as it is, no token.")
 TOKEN_CHANGED = _r(
@@ -630,8 +632,8 @@ class Differ:
                 self.add(SCHEME_REMOVED, "", f"scheme {key}", f"security scheme {key} removed", *self.at(ptr, base))
                 continue
             other = new[key]
-            before = (scheme.kind, scheme.location, scheme.param_name, scheme.scheme)
-            after = (other.kind, other.location, other.param_name, other.scheme)
+            before = (scheme.kind, scheme.location, scheme.param_name, scheme.scheme, *_flows(scheme))
+            after = (other.kind, other.location, other.param_name, other.scheme, *_flows(other))
             if before != after:
                 self.add(
                     SCHEME_CHANGED,
@@ -685,6 +687,7 @@ class Differ:
         pa, pb = self.old.operation_pointer(a), self.new.operation_pointer(b)
         old_ptr = jp.join(pa, "security") if "security" in (self.old.raw(pa) or {}) else "/security"
         new_ptr = jp.join(pb, "security") if "security" in (self.new.raw(pb) or {}) else "/security"
+        self.scopes(a, b, old_ptr, new_ptr)
         old, new = set(a.security), set(b.security)
         if old == new:
             return
@@ -711,6 +714,31 @@ class Differ:
                 f"now also accepts {'+'.join(alt) or 'no auth'}",
                 *where,
             )
+
+    def scopes(self, a: Operation, b: Operation, old_ptr: str, new_ptr: str) -> None:
+        """Scopes of the alternatives both versions accept (same schemes): a new one may be refused to old tokens."""
+        old = {req.keys: dict(req.schemes) for req in a.requirements}
+        new = {req.keys: dict(req.schemes) for req in b.requirements}
+        for keys in sorted(set(old) & set(new)):
+            for key in keys:
+                added = [s for s in new[keys].get(key, ()) if s not in old[keys].get(key, ())]
+                removed = [s for s in old[keys].get(key, ()) if s not in new[keys].get(key, ())]
+                for scope in added:
+                    self.add(
+                        SCOPE_ADDED,
+                        b.operation_id,
+                        f"security {key} scope {scope}",
+                        f"{key} now needs scope {scope}",
+                        *self.at(old_ptr, new_ptr),
+                    )
+                for scope in removed:
+                    self.add(
+                        SCOPE_REMOVED,
+                        b.operation_id,
+                        f"security {key} scope {scope}",
+                        f"{key} no longer needs scope {scope}",
+                        *self.at(old_ptr, new_ptr),
+                    )
 
     # -- servers ------------------------------------------------------------------------------------
 
@@ -838,6 +866,14 @@ class Differ:
                     f"x-polling: status {value!r} is now listed as {cls}",
                     *self.at(pa, jp.join(pb, cls)),
                 )
+        if x.pending_when_absent != y.pending_when_absent:
+            self.add(
+                POLLING_MOVED,
+                op,
+                "x-polling absent status",
+                f"x-polling: a missing status {'now' if y.pending_when_absent else 'no longer'} counts as pending",
+                *self.at(pa, pb),
+            )
         judged_a = {j.value: j.failures_pointer for j in x.judged}
         judged_b = {j.value: j.failures_pointer for j in y.judged}
         for value, pointer in judged_a.items():
@@ -925,11 +961,8 @@ class Differ:
             )
             return
         x, y = a.pagination, b.pagination
-        changed = [
-            f
-            for f in ("style", "parameter", "items_pointer", "next_pointer", "has_more_pointer")
-            if getattr(x, f) != getattr(y, f)
-        ]
+        # Every field says where the iterator reads or what it sends, except the helper's name (a surface matter).
+        changed = [f.name for f in fields(x) if f.name != "iterator_name" and getattr(x, f.name) != getattr(y, f.name)]
         text = ", ".join(f"{f} {getattr(x, f)!r} -> {getattr(y, f)!r}" for f in changed)
         self.add(PAGING_CHANGED, op, "x-pagination", f"x-pagination: {text}", *self.at(pa, pb))
 
@@ -956,6 +989,11 @@ def _classes(polling: Polling) -> dict[Any, str]:
     for judged in polling.judged:
         found[judged.value] = "judged"
     return found
+
+
+def _flows(scheme: Any) -> tuple[str, ...]:
+    """An oauth2 scheme's flows and where it gets tokens: a client of another flow or URL is refused."""
+    return tuple(f"{f.kind} {f.token_url or f.authorization_url or ''}".strip() for f in scheme.flows)
 
 
 def _media_types(content: Any) -> set[str]:

@@ -98,7 +98,11 @@ def surface_of(api: Api) -> Surface:
     methods: dict[str, Method] = {}
     for m in ctx.methods:
         op_id = next((op.operation_id for op in api.operations if op.python_name == m.name), m.name)
-        methods[m.name] = Method(m.name, "method", op_id, _arguments(m.args), canonical(m.returns), (op_id,))
+        returns = canonical(str(m.returns)) if m.returns is not None else "None"
+        # Where a method has overloads, the first (fields as keyword arguments) is what a type checker holds
+        # a keyword-argument call to; the implementation's looser signature is not the surface.
+        signature = m.overloads[0] if m.overloads else m.args
+        methods[m.name] = Method(m.name, "method", op_id, _arguments(signature), returns, (op_id,))
     by_name = {m.name: m for m in methods.values()}
     for w in ctx.waiters:
         status = by_name[w.status.name]
@@ -129,14 +133,15 @@ def surface_of(api: Api) -> Surface:
         auth_schemes=tuple(a.python_name for a in ctx.auth) if len(ctx.auth) > 1 else (),
         methods=methods,
         models=models,
+        # Every signature counts (an overload's `body=` too): a model any of them takes is one callers build.
         input_models=_reachable(
-            {word for m in methods.values() for a in m.arguments for word in _words(a.annotation)}, models
+            {w for m in ctx.methods for sig in (m.args, *m.overloads) for a in sig for w in _words(str(a.type))}, models
         ),
     )
 
 
 def _arguments(args: list[Arg]) -> tuple[Argument, ...]:
-    return tuple(Argument(a.python_name, a.annotation, a.default is None) for a in args)
+    return tuple(Argument(a.python_name, str(a.type), a.default is None) for a in args)
 
 
 def _models(source: str) -> dict[str, Model]:
@@ -198,7 +203,7 @@ _CONSTRUCTOR_STANDARD = frozenset(
     {"self", "api_key", "base_url", "timeout", "max_retries", "http_client", "auth_scheme"}
 )
 _CALL_STANDARD = frozenset(
-    {"self", "extra_headers", "timeout", "max_retries", "poll_interval", "on_update", "raise_on_failure"}
+    {"self", "extra_headers", "timeout", "max_retries", "deadline", "poll_interval", "on_update", "raise_on_failure"}
 )
 _NOT_OPERATIONS = frozenset({"close", "aclose", "with_options", "with_raw_response"})
 
@@ -232,9 +237,22 @@ def surface_of_package(package: Path) -> Surface | None:
     methods: dict[str, Method] = {}
     constructor: tuple[Argument, ...] = ()
     auth: tuple[str, ...] = ()
+    overloaded: set[str] = set()
+    taken: set[str] = set()
+    """Names in any signature's annotations (overloads and implementations too): where input models show."""
     for node in sync.body:
         if not isinstance(node, ast.FunctionDef):
             continue
+        taken |= {
+            w
+            for a in node.args.kwonlyargs
+            if a.annotation and a.arg not in _CALL_STANDARD
+            for w in _words(ast.unparse(a.annotation))
+        }
+        if node.name in overloaded:
+            continue  # a later overload, or the implementation: the first overload is the surface
+        if any(ast.unparse(d) in ("overload", "typing.overload") for d in node.decorator_list):
+            overloaded.add(node.name)
         if node.name == "__init__":
             constructor = tuple(
                 Argument(a.arg, "str", False) for a in node.args.kwonlyargs if a.arg not in _CONSTRUCTOR_STANDARD
@@ -268,9 +286,7 @@ def surface_of_package(package: Path) -> Surface | None:
         auth_schemes=auth,
         methods=methods,
         models=models,
-        input_models=_reachable(
-            {w for m in methods.values() for a in m.arguments for w in _words(a.annotation)}, models
-        ),
+        input_models=_reachable(taken, models),
     )
 
 
