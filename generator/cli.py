@@ -215,3 +215,9 @@ def demo(vendors: tuple[str, ...], scenarios: tuple[str, ...], poll_interval: fl
     report = run_demo(vendors or VENDORS, scenarios=chosen, poll_interval=poll_interval)
     if not report.ok:
         raise SystemExit(1)
+
+
+from generator.pipeline.commands import report_command, run_command  # noqa: E402  (after the built-in commands)
+
+main.add_command(run_command)
+main.add_command(report_command)

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
 import re
+import shlex
 import subprocess
 import sys
 import time
@@ -206,9 +208,9 @@ def workflow() -> dict[Any, Any]:
     return loaded
 
 
-def python_step() -> dict[str, Any]:
-    steps = [s for s in workflow()["jobs"]["smoke"]["steps"] if s.get("shell") == "python"]
-    assert len(steps) == 1, "the smoke job should have one `shell: python` step"
+def run_step() -> dict[str, Any]:
+    steps = [s for s in workflow()["jobs"]["smoke"]["steps"] if str(s.get("run", "")).startswith("testrelay run ")]
+    assert len(steps) == 1, "the smoke job should have one `testrelay run` step"
     step = steps[0]
     assert isinstance(step, dict)
     return step
@@ -218,7 +220,7 @@ def test_workflow_shape() -> None:
     flow = workflow()
     triggers: Any = flow["on"] if "on" in flow else flow[True]  # YAML 1.1 reads a bare `on` as true
     assert triggers["pull_request"]["paths"] == ["specs/**"]
-    assert python_step()["env"]["QUALIGATE_API_KEY"] == "${{ secrets.QUALIGATE_API_KEY }}"
+    assert run_step()["env"]["QUALIGATE_API_KEY"] == "${{ secrets.QUALIGATE_API_KEY }}"
     contract = flow["jobs"]["contract"]
     assert contract["if"] == "github.event_name == 'pull_request'"
     runs = [s["run"] for s in contract["steps"] if "run" in s]
@@ -230,52 +232,58 @@ def test_workflow_shape() -> None:
                 assert name in commands, f"the workflow runs `testrelay {name}`, which the CLI lacks"
 
 
-def run_workflow_step(mock: MockServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, **env: str) -> tuple[int, str]:
-    """Runs the smoke step's script as GitHub would, against `mock`: its exit code and job summary."""
-    step = python_step()
+def run_workflow_step(mock: MockServer, tmp_path: Path, *extra: str) -> tuple[int, str, str]:
+    """Runs the smoke step's command as GitHub would, against `mock`: exit code, job summary, output.
+
+    `extra` options come after the step's own, so a test can read the status every 0.05 s instead of 10 s.
+    """
+    step = run_step()
     summary = tmp_path / "summary.md"
-    for name, value in step["env"].items():
-        if not str(value).startswith("${{"):
-            monkeypatch.setenv(name, str(value))
-    monkeypatch.setenv("QUALIGATE_API_KEY", mock.api_key)
-    monkeypatch.setenv("QUALIGATE_BASE_URL", mock.base_url)
-    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    monkeypatch.setenv("GITHUB_REPOSITORY", "acme/storefront")  # what GitHub sets in every job
-    monkeypatch.setenv("GITHUB_REF_NAME", "main")
-    monkeypatch.setenv("GITHUB_SHA", "3f2c9a1e5b7d4c6a8e0f1b2c3d4e5f6a7b8c9d0e")
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    code: object = 0
-    try:
-        exec(compile(step["run"], f"{WORKFLOW}:smoke", "exec"), {"__name__": "__main__"})
-    except SystemExit as exc:
-        code = exc.code
-    status = 0 if code is None else code if isinstance(code, int) else 1
-    return status, summary.read_text(encoding="utf-8") if summary.exists() else ""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "QUALIGATE_"))}
+    env |= {
+        "QUALIGATE_API_KEY": mock.api_key,
+        "QUALIGATE_BASE_URL": mock.base_url,
+        "GITHUB_ACTIONS": "true",  # what GitHub sets in every job
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "GITHUB_REPOSITORY": "acme/storefront",
+        "GITHUB_REF": "refs/heads/main",
+        "GITHUB_REF_NAME": "main",
+        "GITHUB_SHA": "3f2c9a1e5b7d4c6a8e0f1b2c3d4e5f6a7b8c9d0e",
+    }
+    args = shlex.split(str(step["run"]))
+    assert args[0] == "testrelay"
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", *args[1:], "--poll-interval", "0.05", *extra],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    text = summary.read_text(encoding="utf-8") if summary.exists() else ""
+    return done.returncode, text, done.stdout + done.stderr
 
 
-def test_workflow_passes_on_a_passed_suite(
-    mocks: dict[str, MockServer], fast_sleep: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    status, summary = run_workflow_step(mocks["qualigate"], monkeypatch, tmp_path)
-    assert status == 0, summary
-    assert "**Qualigate suite passed**" in summary
+def test_workflow_passes_on_a_passed_suite(mocks: dict[str, MockServer], tmp_path: Path) -> None:
+    status, summary, output = run_workflow_step(mocks["qualigate"], tmp_path)
+    assert status == 0, output
+    assert "testrelay run qualigate: passed" in summary
+    assert (tmp_path / "qualigate-junit.xml").is_file()
 
 
-def test_workflow_fails_the_build_on_a_failed_suite(
-    fast_sleep: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_workflow_fails_the_build_on_a_failed_suite(tmp_path: Path) -> None:
     with run_mock("qualigate", scenario="failure") as mock:
-        status, summary = run_workflow_step(mock, monkeypatch, tmp_path)
+        status, summary, output = run_workflow_step(mock, tmp_path)
         triggers = [e for e in mock.journal.entries if e.method == "POST"]
-    assert status != 0
-    assert "**Qualigate suite FAILED**" in summary
+    assert status == 1, output
+    assert "testrelay run qualigate: failed" in summary
+    assert "::error " in output
     assert len(triggers) == 1
 
 
-def test_workflow_fails_the_build_on_a_timeout(
-    mocks: dict[str, MockServer], fast_sleep: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    status, summary = run_workflow_step(mocks["qualigate"], monkeypatch, tmp_path, QUALIGATE_WAIT_SECONDS="0")
-    assert status != 0
-    assert "timed out" in summary
+def test_workflow_fails_the_build_on_a_timeout(mocks: dict[str, MockServer], tmp_path: Path) -> None:
+    status, _, output = run_workflow_step(
+        mocks["qualigate"], tmp_path, "--timeout", "0.3", "--header", "X-Testrelay-Reads: 100000"
+    )
+    assert status == 3, output
+    assert "still pending" in output

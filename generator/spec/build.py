@@ -12,6 +12,7 @@ from typing import Any, cast
 
 from generator.spec import document, names
 from generator.spec import pointer as jp
+from generator.spec.build_pipeline import pipeline_extensions
 from generator.spec.ir import (
     SCHEMA_REF,
     Api,
@@ -305,6 +306,7 @@ class _Builder:
             idempotent=node.get("x-idempotent") is True,
             links=self._links(op),
             rate_limit=_rate_limit(node.get("x-rate-limit")),
+            **pipeline_extensions(node),
         )
 
     def _parameters(self, op: document.OperationRef, base: str) -> tuple[Parameter, ...]:

@@ -226,6 +226,83 @@ class Link:
 
 
 @dataclass(frozen=True)
+class ResultItems:
+    """Per-test results: an array in the response body, and where each test's facts are in an entry."""
+
+    pointer: str
+    name: tuple[str, ...]
+    """Pointers into an entry; the first with a value names the test."""
+    status: str
+    duration: str | None = None
+    message: str | None = None
+    id: str | None = None
+    group: tuple[str, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()
+    """(label, pointer into an entry)."""
+
+
+@dataclass(frozen=True)
+class ResultCounts:
+    """Only counts: `total` tests of which `passed` passed (and `skipped` were skipped)."""
+
+    total: str
+    passed: str
+    skipped: str | None = None
+    name: tuple[str, ...] = ()
+    duration: str | None = None
+
+
+@dataclass(frozen=True)
+class TestResults:
+    """`x-test-results`: where a finished run's per-test results are in an operation's 2xx body."""
+
+    __test__ = False  # not a pytest test class, whatever its name
+
+    items: ResultItems | None
+    counts: ResultCounts | None
+    group: tuple[str, ...] = ()
+    seconds_per_unit: float = 1.0
+    passed: tuple[str | int | bool, ...] = ()
+    failed: tuple[str | int | bool, ...] = ()
+    error: tuple[str | int | bool, ...] = ()
+    skipped: tuple[str | int | bool, ...] = ()
+
+
+@dataclass(frozen=True)
+class CiContextVariant:
+    providers: tuple[str, ...]
+    """CI systems this variant is for; empty: the fallback."""
+    fields: tuple[tuple[str, str], ...]
+    """(context field, CI fact)."""
+    constants: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class CiContext:
+    """`x-ci-context`: where a trigger's body takes the CI context, and how it is filled."""
+
+    pointer: str
+    variants: tuple[CiContextVariant, ...]
+
+
+@dataclass(frozen=True)
+class BuildUpload:
+    """`x-build-upload`: upload a build file, register it, and put the new id into the trigger's body."""
+
+    upload_operation_id: str
+    url_pointer: str
+    method: str
+    content_type: str
+    register_operation_id: str
+    register_body: tuple[tuple[str, str], ...]
+    """(body field of the register operation, pointer into the upload operation's response)."""
+    id_pointer: str
+    into_pointer: str
+    into_field: str
+    replaces: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Operation:
     operation_id: str
     python_name: str
@@ -248,6 +325,9 @@ class Operation:
     idempotent: bool = False
     links: tuple[Link, ...] = ()
     rate_limit: RateLimit | None = None
+    test_results: TestResults | None = None
+    ci_context: CiContext | None = None
+    build_upload: BuildUpload | None = None
 
     @property
     def success(self) -> Response | None:
