@@ -2,22 +2,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from generator import __version__
+from generator import __version__, extras
+from generator.spec.load import no_spec_message, spec_path, vendor_specs
 
 DEFAULT_SPECS = Path("specs")
 DEFAULT_OUT = Path("generated")
 
 
+@contextmanager
+def needs(extra: str, command: str) -> Iterator[None]:
+    """Around a command's imports: when its extra is not installed, one line naming it and exit 2."""
+    what = f"testrelay {command}"
+    try:
+        extras.require(extra, what)
+        with extras.guarded(extra, what):
+            yield
+    except extras.MissingExtra as error:
+        extras.exit_missing(error)
+
+
 def spec_paths(given: tuple[str, ...]) -> list[str]:
-    """The specs named on the command line, or every YAML/JSON file in ./specs."""
+    """The specs named on the command line (files, or vendors shipped with testrelay), or every file in ./specs."""
     if given:
-        return list(given)
+        paths = []
+        for name in given:
+            path = spec_path(name)
+            if not path.exists() and path.suffix not in (".yaml", ".yml", ".json"):
+                raise click.UsageError(no_spec_message(name))
+            paths.append(name if path == Path(name) else str(path))
+        return paths
     if not DEFAULT_SPECS.is_dir():
-        raise click.UsageError("no SPEC given and no ./specs folder here")
+        raise click.UsageError(
+            f"no SPEC given and no ./specs folder here: name spec files or vendors ({', '.join(vendor_specs())})"
+        )
     found = sorted(str(p) for p in DEFAULT_SPECS.iterdir() if p.suffix in (".yaml", ".yml", ".json") and p.is_file())
     if not found:
         raise click.UsageError("no SPEC given and ./specs holds no .yaml, .yml or .json file")
@@ -37,7 +60,8 @@ def check(specs: tuple[str, ...]) -> None:
 
     Prints one line per problem, FILE:LINE: /json/pointer: message, and exits 1 if any.
     """
-    from generator.spec.check import check_file  # imported here: the validators are slow to import
+    with needs("codegen", "check"):
+        from generator.spec.check import check_file  # imported here: the validators are slow to import
 
     paths = spec_paths(specs)
     problems = 0
@@ -73,7 +97,8 @@ def generate(specs: tuple[str, ...], out: Path | None, check_only: bool) -> None
 
     Writes are all or nothing: on any problem the output folder is left exactly as it was.
     """
-    from generator.codegen.render import generate as run  # imported here: the model generator is slow to import
+    with needs("codegen", "generate"):
+        from generator.codegen.render import generate as run  # imported here: the model generator is slow to import
 
     paths = spec_paths(specs)
     package_root = out is None
@@ -120,7 +145,8 @@ def test_command(vendors: tuple[str, ...], out: Path, verbose: bool) -> None:
     Each suite drives the generated client against a mock of the same spec over real HTTP. Prints
     a summary per package and exits 1 if any test failed.
     """
-    from generator.suites import find_suites, run_suites, summary  # imported here: pytest is slow to import
+    with needs("mock", "test"):
+        from generator.suites import find_suites, run_suites, summary  # imported here: pytest is slow to import
 
     try:
         suites = find_suites(out, vendors)
@@ -153,17 +179,18 @@ main.add_command(diff)
 def mock(
     vendor_or_spec: str, host: str, port: int, api_key: str | None, scenario: str | None, token_ttl: float | None
 ) -> None:
-    """Serve a mock of VENDOR (one of ./specs) or of any SPEC file until interrupted."""
-    from generator.spec.load import build_api_in_child, spec_path
+    """Serve a mock of VENDOR (a spec shipped with testrelay) or of any SPEC file until interrupted."""
+    from generator.spec.load import build_api_in_child
 
-    path = spec_path(vendor_or_spec)
-    if not path.is_file():
-        raise click.UsageError(f"no spec for {vendor_or_spec!r}: give a vendor of ./specs or a spec file")
-    # Start-up time is imports: the spec is read and built by another process meanwhile.
-    pending_api = build_api_in_child(path)
-    from generator.mock.app import DEFAULT_API_KEY, MockApp, Settings
-    from generator.mock.server import listening_socket, serve  # also quiets the resets tests ask for
-    from generator.spec.problems import SpecError
+    with needs("mock", "mock"):
+        path = spec_path(vendor_or_spec)
+        if not path.is_file():
+            raise click.UsageError(no_spec_message(vendor_or_spec))
+        # Start-up time is imports: the spec is read and built by another process meanwhile.
+        pending_api = build_api_in_child(path)
+        from generator.mock.app import DEFAULT_API_KEY, MockApp, Settings
+        from generator.mock.server import listening_socket, serve  # also quiets the resets tests ask for
+        from generator.spec.problems import SpecError
 
     # Listening before the app is built: a client's first request waits in the queue instead of being
     # refused and retried, and is answered once the app is ready.
@@ -203,7 +230,8 @@ def demo(vendors: tuple[str, ...], scenarios: tuple[str, ...], poll_interval: fl
 
     Needs no vendor account. Exits 1 unless every flow reaches its expected end.
     """
-    from generator.demo import VENDORS, parse_scenarios, run_demo  # imported here: it loads every client
+    with needs("mock", "demo"):
+        from generator.demo import VENDORS, parse_scenarios, run_demo  # imported here: it loads every client
 
     unknown = [v for v in vendors if v not in VENDORS]
     if unknown:

@@ -31,6 +31,7 @@ from generator.runtime import (
     link_value,
     path_param,
     require,
+    server_url,
     to_json,
     wait,
 )
@@ -104,10 +105,13 @@ _GET_RUN_POLLING = PollSpec(
 
 def _base_url(base_url: str | httpx.URL | None) -> str:
     """The explicit URL, else `DOKSI_BASE_URL`, else the spec's server."""
-    if base_url is not None:
-        return str(base_url)
-    url = os.environ.get("DOKSI_BASE_URL") or "https://api.doksi.ai/external/integration/cicd"
-    return url
+    return server_url(
+        "https://api.doksi.ai/external/integration/cicd",
+        (),
+        {},
+        base_url=base_url,
+        env="DOKSI_BASE_URL",
+    )
 
 
 def _auth(api_key: str | None, url: str) -> httpx.Auth:

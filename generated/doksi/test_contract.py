@@ -8,7 +8,6 @@ changes, these tests say whether the client and the mock still agree with it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -35,7 +34,8 @@ from . import models
 from .client import AsyncDoksiClient as AsyncClient
 from .client import DoksiClient as Client
 
-SPEC = Path(__file__).parent / "../../specs/doksi.yaml"
+SPEC = "doksi"
+"""A spec shipped with testrelay, found by its vendor name wherever testrelay is installed."""
 
 EXAMPLES: list[ExampleCase] = [
     ExampleCase(

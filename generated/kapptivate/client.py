@@ -29,12 +29,14 @@ from generator.runtime import (
     NotGiven,
     PollSpec,
     RawResponse,
+    ServerVariable,
     SyncAPIClient,
     TokenExchangeAuth,
     async_wait,
     link_value,
     path_param,
     require,
+    server_url,
     to_json,
     wait,
 )
@@ -84,13 +86,15 @@ _GET_CI_RESULT_POLLING = PollSpec(
 )
 
 
-def _base_url(base_url: str | httpx.URL | None, domain: str) -> str:
-    """The explicit URL, else `KAPPTIVATE_BASE_URL`, else the spec's server."""
-    if base_url is not None:
-        return str(base_url)
-    url = os.environ.get("KAPPTIVATE_BASE_URL") or "https://{domain}.kapptivate.com"
-    url = url.replace("{domain}", domain)
-    return url
+def _base_url(base_url: str | httpx.URL | None, domain: str | None) -> str:
+    """The explicit URL or server variables, else `KAPPTIVATE_BASE_URL`, else the spec's server."""
+    return server_url(
+        "https://{domain}.kapptivate.com",
+        (ServerVariable("domain", "domain", default=None),),
+        {"domain": domain},
+        base_url=base_url,
+        env="KAPPTIVATE_BASE_URL",
+    )
 
 
 def _auth(api_key: str | None, url: str) -> httpx.Auth:
@@ -167,7 +171,7 @@ class KapptivateClient(SyncAPIClient):
         api_key: str | None = None,
         base_url: str | httpx.URL | None = None,
         *,
-        domain: str = "your_domain_name",
+        domain: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.Client | None = None,
@@ -495,7 +499,7 @@ class AsyncKapptivateClient(AsyncAPIClient):
         api_key: str | None = None,
         base_url: str | httpx.URL | None = None,
         *,
-        domain: str = "your_domain_name",
+        domain: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,

@@ -9,7 +9,6 @@ changes, these tests say whether the client and the mock still agree with it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -37,7 +36,8 @@ from . import models
 from .client import AsyncKapptivateClient as AsyncClient
 from .client import KapptivateClient as Client
 
-SPEC = Path(__file__).parent / "../../specs/kapptivate.yaml"
+SPEC = "kapptivate"
+"""A spec shipped with testrelay, found by its vendor name wherever testrelay is installed."""
 
 EXAMPLES: list[ExampleCase] = [
     ExampleCase(

@@ -37,6 +37,7 @@ from generator.runtime import (
     path_param,
     query_pairs,
     require,
+    server_url,
     to_json,
     wait,
 )
@@ -182,10 +183,13 @@ _LIST_TEST_REPORTS_PAGES = PageSpec(
 
 def _base_url(base_url: str | httpx.URL | None) -> str:
     """The explicit URL, else `OCTOMIND_BASE_URL`, else the spec's server."""
-    if base_url is not None:
-        return str(base_url)
-    url = os.environ.get("OCTOMIND_BASE_URL") or "https://app.octomind.dev/api"
-    return url
+    return server_url(
+        "https://app.octomind.dev/api",
+        (),
+        {},
+        base_url=base_url,
+        env="OCTOMIND_BASE_URL",
+    )
 
 
 def _auth(api_key: str | None, url: str) -> httpx.Auth:

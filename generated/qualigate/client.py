@@ -33,6 +33,7 @@ from generator.runtime import (
     has_value,
     link_value,
     query_pairs,
+    server_url,
     to_json,
     wait,
 )
@@ -123,10 +124,13 @@ _GET_RUN_STATUS_POLLING = PollSpec(
 
 def _base_url(base_url: str | httpx.URL | None) -> str:
     """The explicit URL, else `QUALIGATE_BASE_URL`, else the spec's server."""
-    if base_url is not None:
-        return str(base_url)
-    url = os.environ.get("QUALIGATE_BASE_URL") or "https://qualigate.app"
-    return url
+    return server_url(
+        "https://qualigate.app",
+        (),
+        {},
+        base_url=base_url,
+        env="QUALIGATE_BASE_URL",
+    )
 
 
 def _auth(api_key: str | None, url: str, scheme: str) -> httpx.Auth:

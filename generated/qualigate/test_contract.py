@@ -9,7 +9,6 @@ changes, these tests say whether the client and the mock still agree with it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -36,7 +35,8 @@ from . import models
 from .client import AsyncQualigateClient as AsyncClient
 from .client import QualigateClient as Client
 
-SPEC = Path(__file__).parent / "../../specs/qualigate.yaml"
+SPEC = "qualigate"
+"""A spec shipped with testrelay, found by its vendor name wherever testrelay is installed."""
 
 EXAMPLES: list[ExampleCase] = [
     ExampleCase(

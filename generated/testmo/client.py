@@ -28,6 +28,7 @@ from generator.runtime import (
     PollSpec,
     RateLimitHint,
     RawResponse,
+    ServerVariable,
     SyncAPIClient,
     async_iterate,
     async_wait,
@@ -36,6 +37,7 @@ from generator.runtime import (
     path_param,
     query_pairs,
     require,
+    server_url,
     to_json,
     wait,
 )
@@ -220,13 +222,15 @@ _LIST_AUTOMATION_RUN_TESTS_PAGES = PageSpec(
 )
 
 
-def _base_url(base_url: str | httpx.URL | None, instance: str) -> str:
-    """The explicit URL, else `TESTMO_BASE_URL`, else the spec's server."""
-    if base_url is not None:
-        return str(base_url)
-    url = os.environ.get("TESTMO_BASE_URL") or "https://{instance}.testmo.net/api/v1"
-    url = url.replace("{instance}", instance)
-    return url
+def _base_url(base_url: str | httpx.URL | None, instance: str | None) -> str:
+    """The explicit URL or server variables, else `TESTMO_BASE_URL`, else the spec's server."""
+    return server_url(
+        "https://{instance}.testmo.net/api/v1",
+        (ServerVariable("instance", "instance", default=None),),
+        {"instance": instance},
+        base_url=base_url,
+        env="TESTMO_BASE_URL",
+    )
 
 
 def _auth(api_key: str | None, url: str) -> httpx.Auth:
@@ -487,7 +491,7 @@ class TestmoClient(SyncAPIClient):
         api_key: str | None = None,
         base_url: str | httpx.URL | None = None,
         *,
-        instance: str = "example",
+        instance: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.Client | None = None,
@@ -1267,7 +1271,7 @@ class AsyncTestmoClient(AsyncAPIClient):
         api_key: str | None = None,
         base_url: str | httpx.URL | None = None,
         *,
-        instance: str = "example",
+        instance: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,

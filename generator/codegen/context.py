@@ -14,7 +14,16 @@ from generator.codegen.imports import Imports
 from generator.codegen.types import ANY, BYTES, MODELS, TypeMapper, TypeRef, union
 from generator.spec import names
 from generator.spec.build import ERROR_CLASSES
-from generator.spec.ir import Api, Operation, Pagination, Polling, RateLimit, SecurityScheme, TokenExchange
+from generator.spec.ir import (
+    Api,
+    Operation,
+    Pagination,
+    Polling,
+    RateLimit,
+    SecurityScheme,
+    ServerVariable,
+    TokenExchange,
+)
 
 _WIDTH = 100
 
@@ -163,6 +172,8 @@ class ClientContext:
     default_url: str
     server_vars: list[tuple[str, str, str]]
     """(python name, placeholder, default) of the server URL's variables."""
+    server_variables: tuple[ServerVariable, ...]
+    """The same variables as the spec declares them, for the `runtime.ServerVariable`s `server_url` checks."""
     auth: list[AuthChoice]
     methods: list[Method]
     imports: Imports
@@ -233,6 +244,7 @@ def build_context(api: Api, model_names: frozenset[str], schemas: dict[str, Any]
         env_url=f"{api.env_prefix}_BASE_URL",
         default_url=server.url if server else "",
         server_vars=[(v.python_name, "{" + v.name + "}", v.default) for v in (server.variables if server else ())],
+        server_variables=server.variables if server else (),
         auth=auth,
         methods=methods,
         imports=Imports(),
@@ -265,7 +277,8 @@ def _method_types(m: Method) -> set[tuple[str, str]]:
 def _client_imports(ctx: ClientContext) -> Imports:
     """Every import `client.py` needs, decided from the data the template prints."""
     imports = Imports()
-    imports.module("os")
+    if ctx.auth:
+        imports.module("os")  # `_auth` reads the key's environment variable; `server_url` reads the URL's
     imports.module("httpx")
     imports.add("collections.abc", "Mapping")
     used = ctx._used_types()
@@ -278,7 +291,10 @@ def _client_imports(ctx: ClientContext) -> Imports:
         "Endpoint",
         "RawResponse",
         "SyncAPIClient",
+        "server_url",
     }
+    if ctx.server_variables:
+        runtime.add("ServerVariable")
     if any(m.overloads for m in ctx.methods):
         imports.add("typing", "overload")
     for m in ctx.methods:

@@ -20,6 +20,7 @@ from generator.codegen.types import ANY, MODELS, TypeRef
 from generator.runtime._errors import error_class
 from generator.spec import pointer as jp
 from generator.spec.ir import Api, Operation, Parameter, Response, deref
+from generator.spec.load import vendor_spec
 
 _PAGE_SIZE_NAMES = ("per_page", "perpage", "page_size", "pagesize", "limit", "size")
 _SAFE_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
@@ -70,6 +71,9 @@ class ContractContext:
     module_doc: str
     spec_path: str
     """The spec, relative to the generated package, so the suite finds it wherever the tree is cloned."""
+    spec_vendor: str | None
+    """The vendor name when the spec is one shipped with testrelay: the suite then finds it as package data,
+    the same from a wheel as from a checkout."""
     examples: list[Case] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     runs: list[str] = field(default_factory=list)
@@ -101,7 +105,7 @@ def build_contract(api: Api, client: ClientContext, spec_file: Path, package_dir
         "these tests say whether the client and the mock still agree with it.",
         indent=0,
     )
-    ctx = ContractContext(api, client, doc, spec_path)
+    ctx = ContractContext(api, client, doc, spec_path, vendor_spec(spec_file))
     base_path = api.base_path
     auth = _auth_header(api, client)
     by_id = {op.operation_id: (op, m) for op, m in zip(api.operations, client.methods, strict=True)}
@@ -151,7 +155,8 @@ def _suite_imports(ctx: ContractContext) -> None:
     """The imports of `test_contract.py`, from the tests and rows the template will print."""
     imports = ctx.imports
     imports.add("collections.abc", "Iterator")
-    imports.add("pathlib", "Path")
+    if ctx.spec_vendor is None:
+        imports.add("pathlib", "Path")
     imports.module("pytest")
     imports.add("generator.mock.server", "MockServer", "run_mock")
     imports.add(".client", f"Async{ctx.client.prefix}Client as AsyncClient")

@@ -10,9 +10,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.spec.load import spec_path
-
-SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+from generator.spec.load import SPEC_SUFFIXES, no_spec_message, vendor_specs
 
 
 class ResolveError(Exception):
@@ -46,10 +44,18 @@ def resolve(argument: str, *, cwd: Path | None = None) -> SpecText:
         return SpecText(argument, Path(rel).stem, text)
     if Path(argument).suffix in SPEC_SUFFIXES or "/" in argument:
         raise ResolveError(f"{argument}: no such spec file")
-    vendor = spec_path(argument)
-    if not vendor.is_file():
-        raise ResolveError(f"{argument}: not a spec file, a REV:PATH or a vendor of this project")
-    return SpecText(f"specs/{vendor.name}", vendor.stem, _read(vendor, argument))
+    vendor = vendor_specs().get(argument)
+    if vendor is None:
+        raise ResolveError(f"{argument}: not a spec file or a REV:PATH; {no_spec_message(argument)}")
+    return SpecText(_shown(vendor, where), vendor.stem, _read(vendor, argument))
+
+
+def _shown(path: Path, where: Path) -> str:
+    """A shipped spec as the user would name it: relative to the current folder when it is below it."""
+    try:
+        return path.resolve().relative_to(where.resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _read(path: Path, shown: str) -> str:

@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 class Extension:
     name: str
     where: frozenset[str]
-    """Kinds of object the extension may sit on: root, operation, securityScheme."""
+    """Kinds of object the extension may sit on: root, operation, securityScheme, serverVariable."""
 
 
 EXTENSIONS: dict[str, Extension] = {
@@ -29,6 +29,7 @@ EXTENSIONS: dict[str, Extension] = {
         Extension("x-test-results", frozenset({"operation"})),
         Extension("x-ci-context", frozenset({"operation"})),
         Extension("x-build-upload", frozenset({"operation"})),
+        Extension("x-placeholder", frozenset({"serverVariable"})),
     )
 }
 

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 
 from generator.mock.app import DEFAULT_API_KEY, MockApp, MockReset, Settings
 from generator.mock.journal import Journal
-from generator.spec.load import SPECS, load_file, spec_path
+from generator.spec.load import load_file, no_spec_message, spec_path
+from generator.spec.problems import Problem, SpecError
 
 if TYPE_CHECKING:
     import uvicorn
 
-__all__ = ["SPECS", "MockServer", "build_app", "listening_socket", "run_mock", "serve", "spec_path"]
+__all__ = ["MockServer", "build_app", "listening_socket", "run_mock", "serve", "spec_path"]
 
 
 class _QuietResets(logging.Filter):
@@ -34,6 +35,8 @@ def build_app(vendor_or_spec: str, settings: Settings | None = None) -> MockApp:
     from generator.spec.build import build_api  # here: `testrelay mock` builds the API in another process
 
     path = spec_path(vendor_or_spec)
+    if not path.is_file() and path.suffix not in (".yaml", ".yml", ".json"):
+        raise SpecError([Problem(vendor_or_spec, 1, "", no_spec_message(vendor_or_spec))])
     return MockApp(build_api(load_file(path), path.stem), settings)
 
 

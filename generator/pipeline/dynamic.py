@@ -30,20 +30,26 @@ from generator.runtime import (
     path_param,
     query_pairs,
 )
+from generator.runtime import ServerVariable as UrlVariable
+from generator.runtime import server_url as runtime_server_url
 from generator.spec.ir import Api, Operation, SecurityScheme
 
 
 def server_url(api: Api, variables: Mapping[str, str]) -> str:
-    """`<VENDOR>_BASE_URL`, else the first server with its variables filled (given, else their defaults)."""
-    url = os.environ.get(f"{api.env_prefix}_BASE_URL")
-    if url:
-        return url
+    """The first server's URL by the rules a generated client follows (`generator.runtime._servers`): given
+    variables beat `<VENDOR>_BASE_URL`, which beats the defaults; a placeholder default is none."""
+    env = f"{api.env_prefix}_BASE_URL"
     if not api.servers:
-        raise ValueError(f"the spec declares no server: set {api.env_prefix}_BASE_URL")
-    url = api.servers[0].url
-    for var in api.servers[0].variables:
-        url = url.replace("{" + var.name + "}", variables.get(var.python_name) or var.default)
-    return url
+        if os.environ.get(env):
+            return os.environ[env]
+        raise ValueError(f"the spec declares no server: set {env}")
+    server = api.servers[0]
+    declared = tuple(
+        UrlVariable(v.name, v.python_name, default=None if v.placeholder else v.default, enum=v.enum)
+        for v in server.variables
+    )
+    given = {v.python_name: variables.get(v.python_name) or None for v in server.variables}
+    return runtime_server_url(server.url, declared, given, base_url=None, env=env)
 
 
 def scheme_auth(api: Api, scheme: SecurityScheme, key: str, url: str) -> httpx.Auth | None:

@@ -48,13 +48,9 @@ def load_api(vendor_or_spec: str) -> tuple[Api, str]:
 
 def vendors() -> list[str]:
     """The vendors whose specs ship with testrelay."""
-    from generator.spec import load
+    from generator.spec.load import vendor_specs
 
-    shipped = getattr(load, "vendor_specs", None)  # where the specs are package data
-    if shipped is not None:
-        return sorted(shipped())
-    folder = Path(load.SPECS)
-    return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+    return sorted(vendor_specs())
 
 
 def find_flow(api: Api, spec_file: str) -> Flow:

@@ -51,6 +51,7 @@ from generator.runtime._polling import PollSpec, async_wait, wait
 from generator.runtime._redact import redact_url
 from generator.runtime._response import RawResponse
 from generator.runtime._security import AllOf, MissingCredentialsError, Requirement, Security, credential
+from generator.runtime._servers import ServerVariable, server_url
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
@@ -89,6 +90,7 @@ __all__ = [
     "Requirement",
     "RunFailedError",
     "Security",
+    "ServerVariable",
     "SyncAPIClient",
     "TokenExchangeAuth",
     "TokenExchangeError",
@@ -110,6 +112,7 @@ __all__ = [
     "require",
     "retry_hint",
     "scheme_auth",
+    "server_url",
     "to_json",
     "wait",
 ]

@@ -239,6 +239,7 @@ class _Builder:
                         default=str(var.get("default", "")),
                         enum=tuple(str(v) for v in var.get("enum") or ()),
                         description=str(var.get("description") or ""),
+                        placeholder=var.get("x-placeholder") is True,
                     )
                 )
             servers.append(Server(server["url"], str(server.get("description") or ""), tuple(variables)))

@@ -62,6 +62,7 @@ def check_spec(spec: LoadedSpec, *, lint: bool = True) -> list[Problem]:
     if not ref_problems:
         problems += _openapi(spec, version, located_semantics)
     problems += _extensions(spec)
+    problems += _server_defaults(spec)
     if lint:
         problems += lints.run(spec, schemas_valid=not schema_problems)
     return _ordered(problems)
@@ -204,9 +205,52 @@ def _extension_holders(spec: LoadedSpec) -> list[tuple[str, str, dict[str, Any]]
                 holders.append(("securityScheme", jp.join("", "components", "securitySchemes", name), scheme))
     for op in document.operations(spec):
         holders.append(("operation", op.pointer, op.node))
+    holders += [("serverVariable", pointer, node) for pointer, _, _, node in _server_variables(spec.data)]
     known = {pointer for _, pointer, _ in holders}
     holders += [("other", p, n) for p, n in _objects_with_extensions(spec.data, "") if p not in known]
     return holders
+
+
+def _server_variables(root: Any) -> list[tuple[str, Any, str, dict[str, Any]]]:
+    """(pointer, server URL, name, variable) of every `servers` list: the document's, a path item's, an operation's."""
+    lists: list[tuple[str, Any]] = [("/servers", root.get("servers"))]
+    paths = root.get("paths")
+    for path, item in paths.items() if isinstance(paths, dict) else ():
+        if not isinstance(item, dict):
+            continue
+        lists.append((jp.join("", "paths", path, "servers"), item.get("servers")))
+        for method, op in item.items():
+            if isinstance(op, dict):
+                lists.append((jp.join("", "paths", path, method, "servers"), op.get("servers")))
+    found = []
+    for pointer, servers in lists:
+        for i, server in enumerate(servers) if isinstance(servers, list) else ():
+            if not isinstance(server, dict) or not isinstance(server.get("variables"), dict):
+                continue
+            for name, variable in server["variables"].items():
+                if isinstance(variable, dict):
+                    found.append((jp.join(pointer, i, "variables", name), server.get("url"), name, variable))
+    return found
+
+
+def _server_defaults(spec: LoadedSpec) -> list[Problem]:
+    """A default that a client would fill in must fit its place in the URL, unless the spec marks it a placeholder.
+
+    The generated client checks every value with the same rule, so such a default would fail there instead.
+    """
+    from generator.runtime._servers import ServerVariable, check_value
+
+    problems = []
+    for pointer, url, name, variable in _server_variables(spec.data):
+        default = variable.get("default")
+        if variable.get("x-placeholder") is True or not isinstance(default, str) or not isinstance(url, str):
+            continue
+        try:
+            check_value(url, ServerVariable(name, name, default), default)
+        except ValueError:
+            message = f"default {default!r} cannot fill its place in {url!r}: give a real one or mark it x-placeholder"
+            problems.append(spec.problem(jp.join(pointer, "default"), message))
+    return problems
 
 
 def _objects_with_extensions(node: Any, pointer: str) -> list[tuple[str, dict[str, Any]]]:

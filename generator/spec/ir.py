@@ -33,6 +33,8 @@ class ServerVariable:
     default: str
     enum: tuple[str, ...] = ()
     description: str = ""
+    placeholder: bool = False
+    """`x-placeholder: true`: the default only shows the value's form; a client must be given the value."""
 
 
 @dataclass(frozen=True)

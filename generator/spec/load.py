@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 
     from generator.spec.ir import Api
 
-SPECS = Path(__file__).resolve().parent.parent.parent / "specs"
-"""The vendor specs of this repository."""
+SPECS_PACKAGE = "generator.specs"
+"""The vendor specs shipped with testrelay: specs/ in the repository, package data once installed (setup.py)."""
+SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 
 # PyYAML is imported where a file is read, not with this module: `build_api_in_child` leaves the whole
 # reading to another process, and modules that only need `LoadedSpec` do not pay for it either.
@@ -109,12 +110,45 @@ def load_text(text: str, path: str) -> LoadedSpec:
     return spec
 
 
+def vendor_specs() -> dict[str, Path]:
+    """The specs shipped with testrelay by vendor name, found through importlib.resources."""
+    from importlib import resources
+
+    found = {}
+    for entry in resources.files(SPECS_PACKAGE).iterdir():
+        suffix = Path(entry.name).suffix
+        if suffix in SPEC_SUFFIXES and entry.is_file():
+            # Installed wheels (and editable checkouts) keep package data as plain files, so the entry is a path.
+            found[Path(entry.name).stem] = Path(str(entry))
+    return dict(sorted(found.items()))
+
+
+def vendor_spec(path: Path | str) -> str | None:
+    """The vendor name when `path` is one of the shipped specs (the same file), else None."""
+    given = Path(path)
+    shipped = vendor_specs().get(given.stem)
+    try:
+        return given.stem if shipped is not None and given.samefile(shipped) else None
+    except OSError:
+        return None
+
+
 def spec_path(vendor_or_spec: str) -> Path:
-    """A vendor name of this repository (`qualigate`) or the path of any spec file."""
+    """The shipped spec of a vendor name (`qualigate`), else the path given (anything ending .yaml, .yml or .json).
+
+    A vendor name wins over a file of the same name in the current folder, so a generated suite's
+    `run_mock("qualigate")` means one thing wherever it runs. Anything else is taken as a path, which
+    callers check exists.
+    """
     path = Path(vendor_or_spec)
-    if path.suffix in (".yaml", ".yml", ".json"):
+    if path.suffix in SPEC_SUFFIXES:
         return path
-    return SPECS / f"{vendor_or_spec}.yaml"
+    return vendor_specs().get(vendor_or_spec, path)
+
+
+def no_spec_message(vendor_or_spec: str) -> str:
+    """Why `spec_path(vendor_or_spec)` names no file, and what is allowed instead."""
+    return f"no spec for {vendor_or_spec!r}: give a spec file or a vendor ({', '.join(vendor_specs())})"
 
 
 def _decode(raw: bytes) -> str:

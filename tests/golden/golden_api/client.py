@@ -29,6 +29,7 @@ from generator.runtime import (
     PollSpec,
     RateLimitHint,
     RawResponse,
+    ServerVariable,
     SyncAPIClient,
     TokenExchangeAuth,
     async_iterate,
@@ -41,6 +42,7 @@ from generator.runtime import (
     path_param,
     query_pairs,
     require,
+    server_url,
     to_json,
     wait,
 )
@@ -167,14 +169,18 @@ _LIST_EVENTS_PAGES = PageSpec(
 )
 
 
-def _base_url(base_url: str | httpx.URL | None, tenant: str, version: str) -> str:
-    """The explicit URL, else `GOLDEN_API_BASE_URL`, else the spec's server."""
-    if base_url is not None:
-        return str(base_url)
-    url = os.environ.get("GOLDEN_API_BASE_URL") or "https://{tenant}.golden.example/api/{version}"
-    url = url.replace("{tenant}", tenant)
-    url = url.replace("{version}", version)
-    return url
+def _base_url(base_url: str | httpx.URL | None, tenant: str | None, version: str | None) -> str:
+    """The explicit URL or server variables, else `GOLDEN_API_BASE_URL`, else the spec's server."""
+    return server_url(
+        "https://{tenant}.golden.example/api/{version}",
+        (
+            ServerVariable("tenant", "tenant", default="demo"),
+            ServerVariable("version", "version", default="v1", enum=("v1", "v2")),
+        ),
+        {"tenant": tenant, "version": version},
+        base_url=base_url,
+        env="GOLDEN_API_BASE_URL",
+    )
 
 
 def _auth(api_key: str | None, url: str, scheme: str) -> httpx.Auth:
@@ -409,8 +415,8 @@ class GoldenApiClient(SyncAPIClient):
         api_key: str | None = None,
         base_url: str | httpx.URL | None = None,
         *,
-        tenant: str = "demo",
-        version: str = "v1",
+        tenant: str | None = None,
+        version: str | None = None,
         auth_scheme: Literal["header_key", "bearer", "basic", "exchanged"] = "header_key",
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -1074,8 +1080,8 @@ class AsyncGoldenApiClient(AsyncAPIClient):
         api_key: str | None = None,
         base_url: str | httpx.URL | None = None,
         *,
-        tenant: str = "demo",
-        version: str = "v1",
+        tenant: str | None = None,
+        version: str | None = None,
         auth_scheme: Literal["header_key", "bearer", "basic", "exchanged"] = "header_key",
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
