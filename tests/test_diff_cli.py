@@ -111,7 +111,7 @@ def test_markdown_and_github_formats(pair: tuple[Path, Path, Path]) -> None:
         (["only-one.yaml"], "give two specs"),
         (["a.yaml", "b.yaml", "--base", "HEAD"], "not both"),
         (["missing.yaml", "relay.yaml"], "missing.yaml: no such spec file"),
-        (["nosuchvendor", "relay.yaml"], "not a spec file, a REV:PATH or a vendor"),
+        (["nosuchvendor", "relay.yaml"], "not a spec file or a REV:PATH; no spec for"),
         (["relay.yaml", "relay.yaml", "--format", "yaml"], "Invalid value for '--format'"),
     ],
 )
