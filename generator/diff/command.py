@@ -10,7 +10,16 @@ FORMAT_CHOICES = ("text", "markdown", "json", "junit", "github")
 LEVEL_CHOICES = ("ERR", "WARN", "INFO")
 
 
-@click.command(name="diff")
+# The last lines of --help, as every command's end (`generator.cli.example` writes the same form).
+_EPILOG = (
+    "\b\nExample:\n"
+    "  testrelay diff main:specs/qualigate.yaml specs/qualigate.yaml\n"
+    "  testrelay diff --base origin/main --format markdown --fail-on WARN\n"
+    "  testrelay diff old.yaml new.yaml --prove"
+)
+
+
+@click.command(name="diff", epilog=_EPILOG)
 @click.argument("specs", nargs=-1, metavar="[OLD NEW]")
 @click.option("--base", metavar="REV", help="Compare every spec in ./specs with its version at git revision REV.")
 @click.option(
@@ -39,13 +48,8 @@ def diff(specs: tuple[str, ...], base: str | None, fmt: str, fail_on: str, prove
     at REV, added and removed specs included.
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does (or a spec cannot be read),
-    2 on usage errors.
-
-    \b
-    Examples:
-      testrelay diff main:specs/qualigate.yaml specs/qualigate.yaml
-      testrelay diff --base origin/main --format markdown --fail-on WARN
-      testrelay diff old.yaml new.yaml --prove
+    2 on usage errors. Needs the [codegen] extra (the Python layer is the generated code's), and
+    [mock] too with --prove.
     """
     from generator.diff.findings import Level
     from generator.diff.resolve import ResolveError, SpecPair, base_pairs, resolve
@@ -62,9 +66,15 @@ def diff(specs: tuple[str, ...], base: str | None, fmt: str, fail_on: str, prove
             pairs = [SpecPair(new.name, old, new)]
     except ResolveError as exc:
         raise click.UsageError(str(exc)) from None
-    from generator.diff.report import compare_pairs
-    from generator.diff.reporters import render
-    from generator.spec.problems import SpecError
+    from generator.cli import needs  # here: the command line module imports this one
+
+    with needs("codegen", "diff"):
+        from generator.diff.report import compare_pairs
+        from generator.diff.reporters import render
+        from generator.spec.problems import SpecError
+    if prove:
+        with needs("mock", "diff --prove"):
+            from generator.diff.prove import prove_pairs, render_proof
 
     try:
         report = compare_pairs(pairs)
@@ -75,8 +85,6 @@ def diff(specs: tuple[str, ...], base: str | None, fmt: str, fail_on: str, prove
     level = Level[fail_on.upper()]
     text = render(report, fmt, level)
     if prove:
-        from generator.diff.prove import prove_pairs, render_proof
-
         proofs = prove_pairs(pairs, report)
         text = render_proof(text, fmt, proofs)
     click.echo(text, nl=False)
