@@ -147,7 +147,7 @@ CASES = [
         "/paths",
         "/paths/~1health/get",
     ),
-    Case("path-removed", delete(ITEM), GET, "/paths"),
+    Case("path-removed", do(delete(ITEM), delete(POST + "/responses/201/links")), GET, "/paths"),
     Case(
         "operation-added",
         put(ITEM + "/put", {"operationId": "updateRun", "responses": {"204": {"description": "ok"}}}),
