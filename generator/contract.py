@@ -156,7 +156,9 @@ class Caller:
     is_async: bool
     options: dict[str, Any] = field(default_factory=dict)
     keyed: bool = True
-    """Whether the clients take an API key (a spec without security schemes gives clients without one)."""
+    """Whether the clients take credentials (a spec without security schemes gives clients without any)."""
+    credentials: Mapping[str, str] = field(default_factory=lambda: {"api_key": "api_key"})
+    """The clients' credential arguments and the kind of mock credential each takes (`username`, ...)."""
     recording: bool = False
     """Record the client's retry and polling pauses in `sleeps` instead of sleeping them."""
     sleeps: list[float] = field(default_factory=list)
@@ -184,7 +186,8 @@ class Caller:
     def _client(self, factory: Callable[..., Any]) -> Any:
         options = {"base_url": self.mock.base_url, **self.options}
         if self.keyed:
-            options.setdefault("api_key", self.mock.api_key)
+            for argument, kind in self.credentials.items():
+                options.setdefault(argument, self.mock.credential(kind))
         client = factory(**options)
         if self.recording:
             sleeps = self.sleeps

@@ -283,3 +283,14 @@ def test_the_browserstack_spec_checks_clean_and_reads_as_basic_auth_with_offset_
     status = api.operation("getEspressoBuild").polling
     assert status is not None and status.pending == ("queued", "running")
     assert [link.operation_id for link in api.operation("executeEspressoBuild").links] == ["getEspressoBuild"]
+
+
+def test_a_scheme_the_client_cannot_send_is_a_located_fallback(write_spec: WriteSpec) -> None:
+    text = SPEC.replace(
+        "    Oidc: {type: openIdConnect", "    Tls: {type: mutualTLS}\n    Oidc: {type: openIdConnect", 1
+    )
+    api = build_api(load_file(write_spec(text), "spec.yaml"), "schemes")
+    assert api.notes == (
+        "spec.yaml:133: /components/securitySchemes/Tls: fallback: mutualTLS is not sent by the client; "
+        "give it an http_client= holding the client certificate",
+    )

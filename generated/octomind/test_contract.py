@@ -713,6 +713,9 @@ PAGES: list[PageCase] = [
         page_size=2,
     ),
 ]
+
+CREDENTIALS = {"api_key": "api_key"}
+"""The clients' credential arguments, and which of the mock's credentials each takes."""
 AUTHENTICATED = EXAMPLES[2]
 RETRIED = EXAMPLES[2]
 TRIGGER = EXAMPLES[0]
@@ -728,7 +731,7 @@ def mock() -> Iterator[MockServer]:
 def call(request: pytest.FixtureRequest, mock: MockServer) -> Caller:
     """Each test starts with an empty journal and no runs, resources or fault counts left over."""
     mock.app.reset()
-    return Caller(Client, AsyncClient, mock, is_async=request.param == "async")
+    return Caller(Client, AsyncClient, mock, is_async=request.param == "async", credentials=CREDENTIALS)
 
 
 @pytest.mark.parametrize("case", EXAMPLES, ids=str)
@@ -757,14 +760,22 @@ def test_declared_error(call: Caller, case: ErrorCase) -> None:
         assert raised.value.body == parse(case.body_type, raised.value.response.json())
 
 
-def test_wrong_credential(call: Caller) -> None:
-    """A key the server does not know raises the auth error."""
-    with pytest.raises(runtime.AuthenticationError):
-        call.with_options(api_key="not-the-test-key")(AUTHENTICATED.operation, **AUTHENTICATED.call_arguments())
+@pytest.mark.parametrize(
+    ("credential", "error"),
+    [
+        ("api_key", runtime.AuthenticationError),
+    ],
+)
+def test_wrong_credential(call: Caller, credential: str, error: type[Exception]) -> None:
+    """Any part of the credential that the server does not know raises the auth error."""
+    with pytest.raises(error):
+        call.with_options(**{credential: "not-the-test-value"})(
+            AUTHENTICATED.operation, **AUTHENTICATED.call_arguments()
+        )
 
 
 def test_missing_credential(monkeypatch: pytest.MonkeyPatch, mock: MockServer) -> None:
-    """Without a key the client refuses to start, and a request without one gets the vendor's 401."""
+    """Without credentials the client refuses to start, and a request without any gets the vendor's 401."""
     monkeypatch.delenv("OCTOMIND_API_KEY", raising=False)
     with pytest.raises(ValueError, match="OCTOMIND_API_KEY"):
         Client(base_url=mock.base_url)

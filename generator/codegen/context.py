@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.codegen.imports import Imports
+from generator.codegen.security import SchemeAuth, SecurityModel, security_model
 from generator.codegen.types import ANY, BYTES, MODELS, TypeMapper, TypeRef, union
-from generator.spec import names
 from generator.spec.build import ERROR_CLASSES
 from generator.spec.ir import (
     Api,
@@ -20,9 +20,8 @@ from generator.spec.ir import (
     Pagination,
     Polling,
     RateLimit,
-    SecurityScheme,
     ServerVariable,
-    TokenExchange,
+    deref,
 )
 
 _WIDTH = 100
@@ -68,6 +67,8 @@ class Method:
     idempotent: bool
     rate_limit: RateLimit | None = None
     """The operation's own hint, when it overrides the document's."""
+    security: str | None = None
+    """The operation's security alternatives as a Python literal, when they differ from the client's default."""
     path_params: list[ParamCode] = field(default_factory=list)
     query_params: list[ParamCode] = field(default_factory=list)
     header_params: list[ParamCode] = field(default_factory=list)
@@ -137,29 +138,18 @@ class Pager:
     name: str
     method: Method
     args: list[Arg]
-    cursor_argument: str
+    cursor_argument: str | None
+    """The argument each page's cursor goes in; None when pages are whole URLs (`next-url`, `link-header`)."""
     item: TypeRef
     spec_name: str
     pagination: Pagination
     docstring: str
-
-
-@dataclass
-class AuthChoice:
-    """One way the client can authenticate: a credential in a header, or a token exchange."""
-
-    key: str
-    python_name: str
-    kind: str
-    """`header` or `exchange`."""
-    header: str = "Authorization"
-    prefix: str | None = None
-    exchange: TokenExchange | None = None
-    exchange_path: str = ""
+    page_size: str | None = None
+    """Offset style: the expression of the limit the requests send, when there is one."""
 
     @property
-    def runtime_class(self) -> str:
-        return "TokenExchangeAuth" if self.kind == "exchange" else "HeaderAuth"
+    def by_url(self) -> bool:
+        return self.cursor_argument is None
 
 
 @dataclass
@@ -174,7 +164,9 @@ class ClientContext:
     """(python name, placeholder, default) of the server URL's variables."""
     server_variables: tuple[ServerVariable, ...]
     """The same variables as the spec declares them, for the `runtime.ServerVariable`s `server_url` checks."""
-    auth: list[AuthChoice]
+    auth: list[SchemeAuth]
+    """The schemes the client can serve; `security` says how it holds and chooses them."""
+    security: SecurityModel
     methods: list[Method]
     imports: Imports
     notes: list[str]
@@ -234,7 +226,10 @@ def build_context(api: Api, model_names: frozenset[str], schemas: dict[str, Any]
     waiters = {op.operation_id: _waiter(op, m) for op, m in by_id.values() if op.polling is not None}
     trigger_waiters = [tw for op, m in by_id.values() if (tw := _trigger_waiter(op, m, waiters, by_id)) is not None]
     pagers = [p for op, m in by_id.values() if (p := _pager(op, m, types)) is not None]
-    auth = _auth_choices(api)
+    security = security_model(api)
+    for op, m in zip(api.operations, methods, strict=True):
+        own = security.endpoint_security(op)
+        m.security = repr(own) if own is not None else None
     server = api.servers[0] if api.servers else None
     ctx = ClientContext(
         api=api,
@@ -245,7 +240,8 @@ def build_context(api: Api, model_names: frozenset[str], schemas: dict[str, Any]
         default_url=server.url if server else "",
         server_vars=[(v.python_name, "{" + v.name + "}", v.default) for v in (server.variables if server else ())],
         server_variables=server.variables if server else (),
-        auth=auth,
+        auth=security.schemes,
+        security=security,
         methods=methods,
         imports=Imports(),
         notes=list(api.notes),
@@ -277,8 +273,8 @@ def _method_types(m: Method) -> set[tuple[str, str]]:
 def _client_imports(ctx: ClientContext) -> Imports:
     """Every import `client.py` needs, decided from the data the template prints."""
     imports = Imports()
-    if ctx.auth:
-        imports.module("os")  # `_auth` reads the key's environment variable; `server_url` reads the URL's
+    if ctx.auth and not ctx.security.selecting:
+        imports.module("os")  # `_auth` reads the credentials' environment variables (`credential` does, otherwise)
     imports.module("httpx")
     imports.add("collections.abc", "Mapping")
     used = ctx._used_types()
@@ -317,8 +313,12 @@ def _client_imports(ctx: ClientContext) -> Imports:
             runtime.add("NoAuth")
     if not ctx.auth:
         runtime.add("NoAuth")  # the constructor's: no scheme the client can fill
-    runtime |= {choice.runtime_class for choice in ctx.auth}
-    if len(ctx.auth) > 1:
+    runtime |= {scheme.runtime_class for scheme in ctx.auth}
+    if any(scheme.runtime_class == "ClientCredentialsAuth" for scheme in ctx.auth):
+        runtime.add("token_url")
+    if ctx.security.selecting:
+        runtime |= {"Security", "credential"}
+    if ctx.security.choices:
         imports.add("typing", "Literal")
     if ctx.rate_limit is not None or any(m.rate_limit for m in ctx.methods):
         runtime.add("RateLimitHint")
@@ -331,6 +331,8 @@ def _client_imports(ctx: ClientContext) -> Imports:
             runtime.add("has_value")
     if ctx.pagers:
         runtime |= {"PageSpec", "async_iterate", "iterate"}
+        if any(p.by_url for p in ctx.pagers):
+            runtime |= {"Call", "Page"}
         imports.add("collections.abc", "AsyncIterator", "Iterator")
         imports.add("typing", "Any")
     imports.add("generator.runtime", *runtime)
@@ -345,38 +347,6 @@ def api_title(api: Api) -> str:
 def _sentence(text: str) -> str:
     text = " ".join(text.split())
     return text if not text or text[-1] in ".!?:" else text + "."
-
-
-def _auth_choices(api: Api) -> list[AuthChoice]:
-    """Ways to authenticate, in the order of the spec's security alternatives."""
-    by_key = {s.key: s for s in api.security_schemes}
-    keys: list[str] = []
-    for op in api.operations:
-        for alternative in op.security:
-            for key in alternative:
-                if key in by_key and key not in keys:
-                    keys.append(key)
-    choices = []
-    for key in keys:
-        choice = _auth_choice(by_key[key], api)
-        if choice is not None:
-            choices.append(choice)
-    return choices
-
-
-def _auth_choice(scheme: SecurityScheme, api: Api) -> AuthChoice | None:
-    name = names.snake_case(scheme.key) or "auth"
-    exchange = scheme.token_exchange
-    if exchange is not None:
-        path = api.operation(exchange.operation_id).path
-        return AuthChoice(scheme.key, name, "exchange", exchange=exchange, exchange_path=path)
-    if scheme.kind == "apiKey" and scheme.location == "header" and scheme.param_name:
-        return AuthChoice(scheme.key, name, "header", header=scheme.param_name)
-    if (scheme.kind == "http" and scheme.scheme == "bearer") or scheme.kind in ("oauth2", "openIdConnect"):
-        return AuthChoice(scheme.key, name, "header", prefix="Bearer")
-    if scheme.kind == "http" and scheme.scheme:
-        return AuthChoice(scheme.key, name, "header", prefix=scheme.scheme.capitalize())
-    return None
 
 
 def _method(op: Operation, types: TypeMapper) -> Method:
@@ -588,15 +558,27 @@ def _pager(op: Operation, method: Method, types: TypeMapper) -> Pager | None:
     if paging is None or success is None or success.schema is None:
         return None
     cursor = next((p for p in op.parameters if p.name == paging.parameter and p.location == "query"), None)
-    if cursor is None:
+    if cursor is None and paging.style not in ("next-url", "link-header"):
         return None
     items_schema = types.schema_at(success.schema, paging.items_pointer)
     item = types.output(items_schema.get("items")) if isinstance(items_schema, dict) else ANY
-    args = [a for a in method.args if a.python_name != cursor.python_name]
+    args = [a for a in method.args if cursor is None or a.python_name != cursor.python_name]
     doc = docstring(
         f"Every item of {method.name}, page after page, fetched as the iteration reaches it.",
         indent=8,
         tail=_args_section(args, _CALL_OPTIONS),
     )
     name = paging.iterator_name or f"iter_{method.name}"
-    return Pager(name, method, args, cursor.python_name, item, f"{method.endpoint}_PAGES", paging, doc)
+    cursor_name = cursor.python_name if cursor is not None else None
+    pager = Pager(name, method, args, cursor_name, item, f"{method.endpoint}_PAGES", paging, doc)
+    limit = next((p for p in op.parameters if p.name == paging.limit_parameter and p.location == "query"), None)
+    if limit is not None:
+        schema = deref(types.schemas, limit.schema)
+        default = schema.get("default") if isinstance(schema, dict) else None
+        default = default if isinstance(default, int) and not isinstance(default, bool) and default > 0 else None
+        pager.page_size = (
+            f"{limit.python_name} if {limit.python_name} is not None else {default!r}"
+            if default is not None and not limit.required
+            else limit.python_name
+        )
+    return pager

@@ -80,6 +80,11 @@ class ContractContext:
     pages: list[str] = field(default_factory=list)
     auth_index: int | None = None
     """The example case that stands for every authenticated call."""
+    credentials: dict[str, str] = field(default_factory=dict)
+    """The clients' credential arguments, each with the kind of mock credential it takes."""
+    wrong_credentials: list[tuple[str, str]] = field(default_factory=list)
+    """(argument, error class): each credential of the case's requirement, given wrong, raises that error."""
+    credential_envs: list[str] = field(default_factory=list)
     auth_error: str = "AuthenticationError"
     unauthorized_type: str | None = None
     retry_index: int | None = None
@@ -107,10 +112,12 @@ def build_contract(api: Api, client: ClientContext, spec_file: Path, package_dir
     )
     ctx = ContractContext(api, client, doc, spec_path, vendor_spec(spec_file))
     base_path = api.base_path
-    auth = _auth_header(api, client)
     by_id = {op.operation_id: (op, m) for op, m in zip(api.operations, client.methods, strict=True)}
+    chosen = {op.operation_id: _chosen_requirement(client, op) for op, _ in by_id.values()}
     first_case: dict[str, Case] = {}
     for op, method in by_id.values():
+        keys = chosen[op.operation_id]
+        auth = (_auth_header(api, client, keys), _query_keys(api, keys))
         for case in _cases(op, method, samples, base_path, auth, ctx.imports):
             ctx.examples.append(case)
             first_case.setdefault(op.operation_id, case)
@@ -121,12 +128,18 @@ def build_contract(api: Api, client: ClientContext, spec_file: Path, package_dir
             if not response.is_success and response.status.isdigit():
                 ctx.errors.append(_error_case(index, response, method, ctx.imports))
     exchange = next((s.token_exchange for s in api.security_schemes if s.token_exchange is not None), None)
-    default_scheme = client.auth[0].key if client.auth else None
-    authenticated = [first_case[op.operation_id] for op, _ in by_id.values() if op.security]
-    if authenticated and default_scheme is not None:
+    ctx.credentials = {c.python_name: c.kind for c in client.security.credentials}
+    ctx.credential_envs = [c.env for c in client.security.credentials]
+    authenticated = [first_case[op.operation_id] for op, _ in by_id.values() if chosen[op.operation_id]]
+    if authenticated:
         case = _prefer_reads(authenticated)
         ctx.auth_index = ctx.examples.index(case)
-        uses_exchange = any(s.key == default_scheme and s.token_exchange for s in api.security_schemes)
+        requirement = chosen[_operation_id(by_id, case.method)]
+        schemes = [s for key in requirement if (s := client.security.scheme(key)) is not None]
+        for scheme in schemes:
+            error = "TokenExchangeError" if scheme.runtime_class in _FETCHING else "AuthenticationError"
+            ctx.wrong_credentials += [(name, error) for name in scheme.credentials]
+        uses_exchange = any(s.runtime_class == "TokenExchangeAuth" for s in schemes)
         ctx.auth_error = "TokenExchangeError" if uses_exchange else "AuthenticationError"
         unauthorized = _error_type(case.method, "401")
         ctx.unauthorized_type = _qualified(unauthorized, ctx.imports) if unauthorized else None
@@ -222,18 +235,47 @@ class _Samples:
         return value
 
 
-def _auth_header(api: Api, client: ClientContext) -> tuple[str, str] | None:
-    """How the journal shows the default credential: its header, the scheme word, the value redacted."""
-    if not client.auth:
-        return None
-    scheme = next(s for s in api.security_schemes if s.key == client.auth[0].key)
-    if scheme.token_exchange is not None:
-        return ("Authorization", f"{scheme.token_exchange.header_prefix} <redacted>")
-    if scheme.kind == "apiKey" and scheme.param_name:
-        return (scheme.param_name, "<redacted>")
-    if scheme.kind == "http" and scheme.scheme:
-        return ("Authorization", f"{scheme.scheme.capitalize()} <redacted>")
-    return ("Authorization", "Bearer <redacted>")
+_FETCHING = frozenset({"TokenExchangeAuth", "ClientCredentialsAuth"})
+
+
+def _chosen_requirement(client: ClientContext, op: Operation) -> tuple[str, ...]:
+    """The scheme keys a client given every credential sends for `op`: what its auth picks first."""
+    security = client.security
+    if not op.requirements or not client.auth:
+        return ()
+    if not security.selecting:
+        served = {key for req in security.requirements_of(op) for key, _ in req}
+        return (client.auth[0].key,) if client.auth[0].key in served else ()
+    requirements = [req for req in security.requirements_of(op) if req]
+    return tuple(key for key, _ in requirements[0]) if requirements else ()
+
+
+def _auth_header(api: Api, client: ClientContext, keys: tuple[str, ...]) -> tuple[str, str] | None:
+    """How the journal shows the credential sent: the first header of the requirement, its value redacted."""
+    by_key = {s.key: s for s in api.security_schemes}
+    for key in keys:
+        scheme = by_key[key]
+        if scheme.token_exchange is not None:
+            return ("Authorization", f"{scheme.token_exchange.header_prefix} <redacted>")
+        if scheme.kind == "apiKey" and scheme.param_name and scheme.location == "header":
+            return (scheme.param_name, "<redacted>")
+        if scheme.kind == "apiKey" and scheme.location == "cookie":
+            return ("Cookie", "<redacted>")
+        if scheme.kind == "http" and scheme.scheme:
+            return ("Authorization", f"{scheme.scheme[:1].upper()}{scheme.scheme[1:]} <redacted>")
+        if scheme.kind in ("oauth2", "openIdConnect"):
+            return ("Authorization", "Bearer <redacted>")
+    return None
+
+
+def _query_keys(api: Api, keys: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Query parameters the requirement adds, as the journal shows them."""
+    by_key = {s.key: s for s in api.security_schemes}
+    return [
+        (s.param_name, "<redacted>")
+        for key in keys
+        if (s := by_key[key]).kind == "apiKey" and s.location == "query" and s.param_name
+    ]
 
 
 def _cases(
@@ -241,7 +283,7 @@ def _cases(
     method: Method,
     samples: _Samples,
     base_path: str,
-    auth: tuple[str, str] | None,
+    auth: tuple[tuple[str, str] | None, list[tuple[str, str]]],
     used: Imports,
 ) -> list[Case]:
     params = [
@@ -257,11 +299,14 @@ def _cases(
     if not bodies:
         bodies = [("default", None)]
     content = b"testrelay" if method.body_kind == "content" and body is not None and body.required else None
+    header, query_keys = auth
     query = _query(params, values)
+    if query is not None:
+        query = [*query, *query_keys]
     path = _path(base_path, op.path, values)
     wire = [repr(method.method), repr(path), f"query={_literal(query) if query is not None else None}"]
-    if auth is not None and op.security:
-        wire.append(f"auth={auth!r}")
+    if header is not None and op.security:
+        wire.append(f"auth={header!r}")
     arguments = {p.python_name: _literal(values[p.name]) for p in params}
     cases = []
     for name, payload in bodies:

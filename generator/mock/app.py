@@ -30,7 +30,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from generator.mock import automation, faults, paging, runs, uploads
+from generator.mock import automation, credentials, faults, paging, runs, uploads
 from generator.mock.errors import declared, example_body, render, status_of
 from generator.mock.journal import Journal
 from generator.mock.resources import Kind, ResourceStore
@@ -64,6 +64,17 @@ class Route_:
 @dataclass
 class Settings:
     api_key: str = DEFAULT_API_KEY
+    username: str = credentials.DEFAULT_USERNAME
+    """HTTP basic's username; its password is `password`, else the API key."""
+    password: str | None = None
+    client_id: str = credentials.DEFAULT_CLIENT_ID
+    """The OAuth2 client the token endpoint knows; its secret is `client_secret`, else the API key."""
+    client_secret: str | None = None
+
+    @property
+    def accepted(self) -> credentials.Accepted:
+        return credentials.Accepted(self.api_key, self.username, self.password, self.client_id, self.client_secret)
+
     token_ttl: float | None = None
     scenario: str | None = None
     seed: int = 0
@@ -76,7 +87,14 @@ class MockApp:
         self.api = api
         self.settings = settings or Settings()
         self.validators = Validators(api)
-        self.journal = Journal(secrets=lambda: [self.settings.api_key, *self._issuer_tokens()])
+        self.journal = Journal(
+            secrets=lambda: [
+                self.settings.api_key,
+                self.settings.password or "",
+                self.settings.client_secret or "",
+                *self._issuer_tokens(),
+            ]
+        )
         self.base_path = api.base_path
         self._routes = _compile(api)
         self._lock = threading.Lock()
@@ -87,6 +105,8 @@ class MockApp:
         self._counter = 1000
         self._schemes = {s.key: s for s in api.security_schemes}
         self._exchanges = {s.token_exchange.operation_id: s for s in api.security_schemes if s.token_exchange}
+        self._token_paths = credentials.token_paths(api)
+        """Where the mock serves OAuth2 client-credentials tokens, by path."""
         self._polled = {op.operation_id: op for op in api.operations if op.polling is not None}
         self._results_ops = _results_operations(api)
         self._fault_counter = faults.Counter()
@@ -148,6 +168,8 @@ class MockApp:
         path = request.url.path
         if self.uploads is not None and path.startswith(uploads.UPLOAD_PATH):
             return self._upload_put(request)
+        if request.method == "POST" and path in self._token_paths:
+            return self._oauth_token(self._token_paths[path], request.headers, body)
         if not path.startswith(self.base_path + "/") and path != self.base_path:
             return _json(404, {"message": f"no such path: {path}"})
         relative = path[len(self.base_path) :] or "/"
@@ -168,7 +190,7 @@ class MockApp:
                 return answer
         if len(body) > MAX_BODY:
             return self._violations(route.op, [Violation("body", (), f"body over {MAX_BODY} bytes")])
-        denied = self._authenticate(route.op, request.headers)
+        denied = self._authenticate(route.op, request.headers, request.url.query)
         if denied is not None:
             return denied
         path_values = {route.groups[g]: v for g, v in match.groupdict().items()}
@@ -197,7 +219,11 @@ class MockApp:
         if op.pagination is not None and (count := paging.requested_items(request.headers)) is not None:
             parents = {p.name: params[p.name] for p in op.parameters if p.location == "path" and p.name in params}
             items = paging.seeded(op, op.pagination, count, parents)
-            return self._respond_success(op, paging.page(op, op.pagination, self.api.schemas, items, params))
+            body, link = paging.answer(op, op.pagination, self.api.schemas, items, params, str(request.url))
+            response = self._respond_success(op, body)
+            if link is not None and response.status_code < 300:
+                response.headers["Link"] = f'<{link}>; rel="next"'
+            return response
         if op.operation_id in self._polled:
             return self._status_read(op, params)
         if op.operation_id in self._results_ops:
@@ -242,11 +268,13 @@ class MockApp:
 
     # -- auth --------------------------------------------------------------------------------------
 
-    def _authenticate(self, op: Operation, headers: Mapping[str, str]) -> Response | None:
+    def _authenticate(self, op: Operation, headers: Mapping[str, str], query: str) -> Response | None:
+        """None when one alternative has every scheme satisfied; else the vendor's 401."""
         if not op.security:
             return None
+        presented = credentials.Presented(headers, parse_qsl(query, keep_blank_values=True))
         for alternative in op.security:
-            if all(self._satisfied(self._schemes.get(key), headers) for key in alternative):
+            if all(self._satisfied(self._schemes.get(key), presented) for key in alternative):
                 return None
         response = declared(op, "401")
         body = example_body(response)  # the vendor's own words for a bad credential
@@ -256,21 +284,21 @@ class MockApp:
             response, 401, [Violation("header", ("Authorization",), "missing or invalid credentials")]
         )
 
-    def _satisfied(self, scheme: SecurityScheme | None, headers: Mapping[str, str]) -> bool:
+    def _satisfied(self, scheme: SecurityScheme | None, presented: credentials.Presented) -> bool:
         if scheme is None:
             return True
         if scheme.token_exchange is not None:
-            value = headers.get((scheme.param_name or "authorization").lower(), "")
+            value = presented.headers.get((scheme.param_name or "authorization").lower(), "")
             prefix = scheme.token_exchange.header_prefix + " "
             token = value[len(prefix) :] if value.startswith(prefix) else ""
             return self._issuer(scheme).valid(token)
-        if scheme.kind == "apiKey" and scheme.location == "header":
-            return headers.get((scheme.param_name or "").lower()) == self.settings.api_key
-        if scheme.kind == "http" and scheme.scheme:
-            return headers.get("authorization") == f"{scheme.scheme.capitalize()} {self.settings.api_key}"
-        if scheme.kind in ("oauth2", "openIdConnect"):
-            return headers.get("authorization") == f"Bearer {self.settings.api_key}"
-        return True
+        return credentials.satisfied(
+            scheme, self.settings.accepted, presented, lambda token: self._issuer(scheme).valid(token)
+        )
+
+    def _oauth_token(self, scheme: SecurityScheme, headers: Mapping[str, str], body: bytes) -> Response:
+        status, answer = credentials.token_answer(self.settings.accepted, headers, body, self._issuer(scheme))
+        return _json(status, answer)
 
     def _exchange(self, op: Operation, payload: Any) -> Response:
         scheme = self._exchanges[op.operation_id]
@@ -289,7 +317,7 @@ class MockApp:
             issuer = self._issuers.get(scheme.key)
             if issuer is None:
                 exchange = scheme.token_exchange
-                default = exchange.ttl_seconds if exchange is not None else 120.0
+                default = exchange.ttl_seconds if exchange is not None else credentials.DEFAULT_OAUTH_TTL
                 ttl = self.settings.token_ttl if self.settings.token_ttl is not None else default
                 issuer = self._issuers[scheme.key] = TokenIssuer(ttl)
             return issuer

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 _SECRET_HEADERS = frozenset({"authorization", "x-api-key", "cookie", "proxy-authorization"})
 REDACTED = "<redacted>"
@@ -33,6 +34,7 @@ class Journal:
         text = body.decode("utf-8", errors="replace")
         for secret in known:
             text = text.replace(secret, REDACTED)
+            query = query.replace(quote(secret, safe=""), REDACTED).replace(secret, REDACTED)  # a key in the query
         with self._lock:
             self._entries.append(Entry(method, path, query, kept, text))
 

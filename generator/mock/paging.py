@@ -19,6 +19,7 @@ import uuid
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from generator.spec import pointer as jp
 from generator.spec.ir import JsonSchema, Operation, Pagination, deref
@@ -62,8 +63,7 @@ def seeded(op: Operation, pagination: Pagination, count: int, parents: Mapping[s
     for i in range(count):
         item = copy.deepcopy(examples[i % len(examples)])
         if isinstance(item, dict):
-            if "id" in item:
-                item["id"] = _unique(item["id"], op.operation_id, i)
+            _uniquify(item, op.operation_id, i, 0)
             item.update({k: v for k, v in (parents or {}).items() if k in item})
             for name in cursor_fields:
                 base = examples[0].get(name) if isinstance(examples[0], dict) else None
@@ -95,8 +95,7 @@ def page(
     if not isinstance(body, dict):
         body = {}
     if pagination.style not in ("page", "keyset") or pagination.parameter is None or pagination.next_pointer is None:
-        jp.put(body, pagination.items_pointer, items)  # other styles: every item on one, last, page
-        return body
+        return answer(op, pagination, schemas, items, params, "")[0]
     size = page_size(op, schemas, params)
     if pagination.style == "keyset":
         return _keyset(body, pagination, items, params.get(pagination.parameter), size)
@@ -118,6 +117,87 @@ def page(
         if key in body:
             body[key] = value
     return body
+
+
+OFFSET_PARAMETER = "testrelay_offset"
+"""The query parameter of the next-page URLs the mock writes (next-url and link-header styles)."""
+
+
+def answer(
+    op: Operation,
+    pagination: Pagination,
+    schemas: dict[str, JsonSchema],
+    items: list[Any],
+    params: Mapping[str, Any],
+    url: str,
+) -> tuple[Any, str | None]:
+    """One page of `items` in any style, and the next page's URL for a `Link: rel="next"` header.
+
+    Offsets count items; cursors are opaque (`c<offset>`); next-page URLs are the request's URL with
+    the mock's own `testrelay_offset` parameter. The last page has no cursor and no next URL.
+    """
+    if pagination.style in ("page", "keyset"):
+        return page(op, pagination, schemas, items, params), None
+    size = _size(op, pagination, schemas, params)
+    start = 0
+    if pagination.style == "offset" and pagination.parameter is not None:
+        given = params.get(pagination.parameter)
+        start = given if isinstance(given, int) and given > 0 else 0
+    elif pagination.style == "cursor" and pagination.parameter is not None:
+        given = params.get(pagination.parameter)
+        if isinstance(given, str) and re.fullmatch(r"c[0-9]+", given):
+            start = int(given[1:])
+    else:
+        given = dict(parse_qsl(urlsplit(url).query)).get(OFFSET_PARAMETER, "0")
+        start = int(given) if given.isdigit() else 0
+    chunk, following = items[start : start + size], start + size
+    more = following < len(items)
+    template = template_of(op)
+    if pagination.items_pointer == "":
+        body: Any = chunk
+    else:
+        body = template if isinstance(template, dict) else {}
+        jp.put(body, pagination.items_pointer, chunk)
+    if pagination.total_pointer:
+        jp.put(body, pagination.total_pointer, len(items))
+    if pagination.has_more_pointer:
+        jp.put(body, pagination.has_more_pointer, more)
+    next_url = _with_offset(url, following) if more and url else None
+    if pagination.style == "cursor" and pagination.next_pointer:
+        _put_or_drop(body, pagination.next_pointer, f"c{following}" if more else None)
+    if pagination.style == "next-url" and pagination.next_pointer:
+        _put_or_drop(body, pagination.next_pointer, next_url)
+    return body, (next_url if pagination.style == "link-header" else None)
+
+
+def _size(op: Operation, pagination: Pagination, schemas: dict[str, JsonSchema], params: Mapping[str, Any]) -> int:
+    """The declared limit parameter's value or default, else the usual page size rules."""
+    for param in op.parameters:
+        if param.location == "query" and param.name == pagination.limit_parameter:
+            given = params.get(param.name)
+            if isinstance(given, int) and given > 0:
+                return given
+            schema = deref(schemas, param.schema)
+            default = schema.get("default") if isinstance(schema, dict) else None
+            if isinstance(default, int) and default > 0:
+                return default
+    return page_size(op, schemas, params)
+
+
+def _with_offset(url: str, offset: int) -> str:
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != OFFSET_PARAMETER]
+    return urlunsplit(parts._replace(query=urlencode([*query, (OFFSET_PARAMETER, str(offset))])))
+
+
+def _put_or_drop(body: Any, pointer: str, value: Any) -> None:
+    """Set the value, or leave the field out when there is none (absent is what every style reads as the end)."""
+    if value is not None:
+        jp.put(body, pointer, value)
+        return
+    parent = jp.get(body, jp.parent(pointer))
+    if isinstance(parent, dict):
+        parent.pop(jp.split(pointer)[-1], None)
 
 
 def _keyset(body: dict[str, Any], pagination: Pagination, items: list[Any], cursor: Any, size: int) -> Any:
@@ -159,6 +239,23 @@ def _same(ours: Any, theirs: Any) -> bool:
         except ValueError:
             return False
     return bool(ours == theirs) or str(ours) == str(theirs)
+
+
+def _is_id(name: str) -> bool:
+    """`id`, `hashed_id`, `buildId`: the fields that name an item."""
+    return name == "id" or name.endswith("_id") or (name.endswith("Id") and name[:1].islower())
+
+
+def _uniquify(item: dict[str, Any], namespace: str, index: int, depth: int) -> None:
+    """Unique ids for the index-th item: its own `id`, or those of the object it wraps (`{"build": {...}}`)."""
+    if "id" in item:
+        item["id"] = _unique(item["id"], namespace, index)
+        return
+    for name, value in item.items():
+        if depth == 0 and isinstance(value, dict):
+            _uniquify(value, f"{namespace}/{name}", index, depth + 1)
+        elif depth > 0 and _is_id(name):
+            item[name] = _unique(value, namespace, index)
 
 
 def _unique(value: Any, namespace: str, index: int) -> Any:

@@ -12,6 +12,7 @@ change kept only if the answer stays valid), since results exist only once a run
 from __future__ import annotations
 
 import copy
+import json
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -96,12 +97,23 @@ def status_body(examples: tuple[Example, ...], polling: Polling, run: Run, ended
         if isinstance(body, dict):
             _list_run_items(body, run, polling, valid)
         return body
-    chosen = _pick(examples, words, lambda e: jp.get(e.value, polling.status_pointer) in polling.pending)
+    chosen = _pick(examples, words, lambda e: _among(jp.get(e.value, polling.status_pointer), polling.pending))
     body = copy.deepcopy(chosen.value) if chosen is not None else {}
-    pending = polling.pending or ("pending",)
-    jp.put(body, polling.status_pointer, pending[min(max(run.reads, 1) - 1, len(pending) - 1)])
+    if polling.pending:  # each value as its own JSON type: null, a boolean, a number or a string
+        jp.put(body, polling.status_pointer, polling.pending[min(max(run.reads, 1) - 1, len(polling.pending) - 1)])
+    elif polling.pending_when_absent:
+        parent = jp.get(body, jp.parent(polling.status_pointer))
+        if isinstance(parent, dict):
+            parent.pop(jp.split(polling.status_pointer)[-1], None)
+    else:
+        jp.put(body, polling.status_pointer, "pending")
     clear_results(body, valid)
     return body
+
+
+def _among(value: Any, values: tuple[Any, ...]) -> bool:
+    """Membership as JSON sees it: `true` is not `1`."""
+    return any(isinstance(value, bool) == isinstance(v, bool) and value == v for v in values)
 
 
 def finish(body: Any, polling: Polling, outcome: str) -> None:
@@ -117,15 +129,16 @@ def finish(body: Any, polling: Polling, outcome: str) -> None:
             return
     values = polling.success if outcome == "success" else polling.failure if outcome == "failure" else ()
     if values:
-        if jp.get(body, polling.status_pointer) not in values:
+        if not _among(jp.get(body, polling.status_pointer), values):
             jp.put(body, polling.status_pointer, values[0])
         return
-    known = {str(v): v for v in (*polling.success, *polling.failure)}
+    known = {json.dumps(v) if not isinstance(v, str) else v: v for v in (*polling.success, *polling.failure)}
     jp.put(body, polling.status_pointer, known.get(outcome, outcome))
 
 
 def failed(polling: Polling, outcome: str) -> bool:
-    return outcome == "failure" or (outcome != "success" and outcome in {str(v) for v in polling.failure})
+    texts = {v if isinstance(v, str) else json.dumps(v) for v in polling.failure}
+    return outcome == "failure" or (outcome != "success" and outcome in texts)
 
 
 def clear_results(node: Any, valid: Valid, root: Any = None) -> None:
@@ -264,7 +277,7 @@ def _terminal_match(example: Example, polling: Polling, outcome: str) -> bool:
             failures = jp.get(example.value, judged.failures_pointer)
             return isinstance(failures, int) and (failures > 0) == (outcome == "failure")
     if outcome == "success":
-        return status in polling.success
+        return _among(status, polling.success)
     if outcome == "failure":
-        return status in polling.failure
-    return str(status) == outcome
+        return _among(status, polling.failure)
+    return (status if isinstance(status, str) else json.dumps(status)) == outcome

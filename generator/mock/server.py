@@ -96,6 +96,18 @@ class MockServer:
     def api_key(self) -> str:
         return self.app.settings.api_key
 
+    def credential(self, kind: str) -> str:
+        """What the mock accepts as `kind`: api_key, username, password, client_id or client_secret."""
+        accepted = self.app.settings.accepted
+        values = {
+            "api_key": accepted.api_key,
+            "username": accepted.username,
+            "password": accepted.basic_password,
+            "client_id": accepted.client_id,
+            "client_secret": accepted.oauth_secret,
+        }
+        return values[kind]
+
     @property
     def journal(self) -> Journal:
         return self.app.journal

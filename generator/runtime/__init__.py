@@ -8,6 +8,7 @@ from generator.runtime._auth import (
     NoAuth,
     TokenExchangeAuth,
     scheme_auth,
+    token_url,
 )
 from generator.runtime._client import (
     DEFAULT_MAX_RETRIES,
@@ -114,5 +115,6 @@ __all__ = [
     "scheme_auth",
     "server_url",
     "to_json",
+    "token_url",
     "wait",
 ]

@@ -404,6 +404,22 @@ class ClientCredentialsAuth(_CachedTokenAuth):
         request.headers["Authorization"] = f"Bearer {token}"
 
 
+def token_url(base_url: str, declared: str, server_origin: str = "") -> str:
+    """Where to fetch OAuth2 tokens: the spec's `tokenUrl`, relative to the base URL when it is relative.
+
+    A token URL on the spec's own server moves with `base_url`, so a client pointed at a mock or a
+    staging host fetches its tokens there too; one on another host (an identity provider) stays.
+    """
+    url = httpx.URL(declared)
+    base = httpx.URL(base_url)
+    if not url.is_absolute_url:
+        return str(base.join(declared))
+    origin = f"{url.scheme}://{url.netloc.decode('ascii')}"
+    if server_origin and origin == server_origin:
+        return str(url.copy_with(scheme=base.scheme, netloc=base.netloc))
+    return declared
+
+
 async def _wait_event(event: threading.Event) -> None:
     """Waits for another caller's token fetch without blocking the event loop."""
     deadline = asyncio.get_running_loop().time() + _WAIT_FOR_PEER

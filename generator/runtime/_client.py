@@ -31,6 +31,7 @@ from generator.runtime._errors import (
     status_error,
 )
 from generator.runtime._log import logger
+from generator.runtime._pagination import Page
 from generator.runtime._params import build_query
 from generator.runtime._pointers import get
 from generator.runtime._response import RawResponse
@@ -354,6 +355,19 @@ class SyncAPIClient(_Base):
         parsed, response = self._send(endpoint, call, auth, extra_headers, timeout, max_retries)
         return RawResponse(parsed, response)
 
+    def _page(
+        self,
+        endpoint: Endpoint[T],
+        call: Call,
+        *,
+        auth: httpx.Auth | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Page:
+        """One page for a paging walk that needs the response too (its URL, its `Link` header)."""
+        return Page(*self._send(endpoint, call, auth, extra_headers, timeout, max_retries))
+
     def _call(
         self,
         endpoint: Endpoint[T],
@@ -446,6 +460,19 @@ class AsyncAPIClient(_Base):
         """Like `_call`, keeping the response: for the generated `with_raw_response` methods."""
         parsed, response = await self._send(endpoint, call, auth, extra_headers, timeout, max_retries)
         return RawResponse(parsed, response)
+
+    async def _page(
+        self,
+        endpoint: Endpoint[T],
+        call: Call,
+        *,
+        auth: httpx.Auth | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Page:
+        """One page for a paging walk that needs the response too (its URL, its `Link` header)."""
+        return Page(*(await self._send(endpoint, call, auth, extra_headers, timeout, max_retries)))
 
     async def _call(
         self,

@@ -252,6 +252,9 @@ class _Builder:
             if not isinstance(scheme, dict):
                 continue
             exchange = scheme.get("x-token-exchange")
+            unserved = _unserved(scheme)
+            if unserved:
+                self.note(jp.join("", "components", "securitySchemes", key), unserved)
             found.append(
                 SecurityScheme(
                     key=key,
@@ -522,6 +525,24 @@ def _required_only_group(one_of: Any) -> tuple[str, ...] | None:
             return None
         group.append(str(branch["required"][0]))
     return tuple(group)
+
+
+def _unserved(scheme: dict[str, Any]) -> str | None:
+    """Why the generated client cannot send this scheme's credential, or None when it can."""
+    kind = scheme.get("type")
+    if kind == "mutualTLS":
+        return "mutualTLS is not sent by the client; give it an http_client= holding the client certificate"
+    if kind == "apiKey" and (
+        not isinstance(scheme.get("name"), str) or scheme.get("in") not in ("header", "query", "cookie")
+    ):
+        return (
+            "an apiKey scheme needs a name and in: header, query or cookie; operations requiring it get no credential"
+        )
+    if kind == "http" and not isinstance(scheme.get("scheme"), str):
+        return "an http scheme needs its scheme word; operations requiring it get no credential"
+    if kind not in ("apiKey", "http", "oauth2", "openIdConnect", "mutualTLS"):
+        return f"security scheme type {kind!r} is unknown; operations requiring it get no credential"
+    return None
 
 
 def _text(value: Any) -> str | None:

@@ -7,7 +7,6 @@ and compared end to end by tests/test_golden.py.
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from datetime import date, datetime
 from typing import Any, Literal, overload
@@ -20,6 +19,7 @@ from generator.runtime import (
     DEFAULT_TIMEOUT,
     NOT_GIVEN,
     AsyncAPIClient,
+    BasicAuth,
     Call,
     Endpoint,
     HeaderAuth,
@@ -29,11 +29,13 @@ from generator.runtime import (
     PollSpec,
     RateLimitHint,
     RawResponse,
+    Security,
     ServerVariable,
     SyncAPIClient,
     TokenExchangeAuth,
     async_iterate,
     async_wait,
+    credential,
     exactly_one,
     header_value,
     iterate,
@@ -183,25 +185,43 @@ def _base_url(base_url: str | httpx.URL | None, tenant: str | None, version: str
     )
 
 
-def _auth(api_key: str | None, url: str, scheme: str) -> httpx.Auth:
-    api_key = api_key if api_key is not None else os.environ.get("GOLDEN_API_API_KEY")
-    if not api_key:
-        raise ValueError("pass api_key or set GOLDEN_API_API_KEY")
-    if scheme == "header_key":
-        return HeaderAuth("X-Key", api_key)
-    if scheme == "bearer":
-        return HeaderAuth("Authorization", api_key, "Bearer")
-    if scheme == "basic":
-        return HeaderAuth("Authorization", api_key, "Basic")
-    return TokenExchangeAuth(
-        api_key,
-        exchange_url=url + "/token",
-        key_pointer="/key",
-        token_pointer="/token",
-        header_prefix="JWT",
-        ttl_seconds=60.0,
-        refresh_buffer_seconds=10.0,
+def _auth(api_key: str | None, username: str | None, password: str | None, url: str, scheme: str | None) -> httpx.Auth:
+    """Every scheme the credentials given can serve; each operation uses the first of its requirements they fill."""
+    api_key = credential(api_key, "GOLDEN_API_API_KEY")
+    username = credential(username, "GOLDEN_API_USERNAME")
+    password = credential(password, "GOLDEN_API_PASSWORD")
+    security = Security(
+        {
+            "HeaderKey": (HeaderAuth("X-Key", api_key) if api_key else None),
+            "Bearer": (HeaderAuth("Authorization", api_key, "Bearer") if api_key else None),
+            "Basic": (BasicAuth(username, password) if username and password else None),
+            "Exchanged": (
+                TokenExchangeAuth(
+                    api_key,
+                    exchange_url=url + "/token",
+                    key_pointer="/key",
+                    token_pointer="/token",
+                    header_prefix="JWT",
+                    ttl_seconds=60.0,
+                    refresh_buffer_seconds=10.0,
+                )
+                if api_key
+                else None
+            ),
+        },
+        default=((("HeaderKey", ()),), (("Bearer", ()),), (("Basic", ()),), (("Exchanged", ()),)),
+        prefer={"header_key": "HeaderKey", "bearer": "Bearer", "basic": "Basic", "exchanged": "Exchanged"}[scheme]
+        if scheme
+        else None,
+        hints={
+            "HeaderKey": "api_key= (or GOLDEN_API_API_KEY)",
+            "Bearer": "api_key= (or GOLDEN_API_API_KEY)",
+            "Basic": "username= (or GOLDEN_API_USERNAME) and password= (or GOLDEN_API_PASSWORD)",
+            "Exchanged": "api_key= (or GOLDEN_API_API_KEY)",
+        },
     )
+    security.check()
+    return security
 
 
 def _exchange_token(
@@ -415,9 +435,11 @@ class GoldenApiClient(SyncAPIClient):
         api_key: str | None = None,
         base_url: str | httpx.URL | None = None,
         *,
+        username: str | None = None,
+        password: str | None = None,
         tenant: str | None = None,
         version: str | None = None,
-        auth_scheme: Literal["header_key", "bearer", "basic", "exchanged"] = "header_key",
+        auth_scheme: Literal["header_key", "bearer", "basic", "exchanged"] | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.Client | None = None,
@@ -425,7 +447,7 @@ class GoldenApiClient(SyncAPIClient):
         url = _base_url(base_url, tenant, version)
         super().__init__(
             base_url=url,
-            auth=_auth(api_key, url, auth_scheme),
+            auth=_auth(api_key, username, password, url, auth_scheme),
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
@@ -1080,9 +1102,11 @@ class AsyncGoldenApiClient(AsyncAPIClient):
         api_key: str | None = None,
         base_url: str | httpx.URL | None = None,
         *,
+        username: str | None = None,
+        password: str | None = None,
         tenant: str | None = None,
         version: str | None = None,
-        auth_scheme: Literal["header_key", "bearer", "basic", "exchanged"] = "header_key",
+        auth_scheme: Literal["header_key", "bearer", "basic", "exchanged"] | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
@@ -1090,7 +1114,7 @@ class AsyncGoldenApiClient(AsyncAPIClient):
         url = _base_url(base_url, tenant, version)
         super().__init__(
             base_url=url,
-            auth=_auth(api_key, url, auth_scheme),
+            auth=_auth(api_key, username, password, url, auth_scheme),
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
