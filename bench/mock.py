@@ -1259,7 +1259,7 @@ def run_all(args: argparse.Namespace, work: Path) -> int:
             exe = str(args.testrelay)
 
             def ours_cmd(port: int, vendor: str = vendor, key: str = key, exe: str = exe) -> list[str]:
-                return [exe, "mock", vendor, "--host", HOST, "--port", str(port), "--api-key", key]
+                return [exe, "mock", vendor, "--host", HOST, "--port", str(port), "--api-key", key, "--quiet"]
 
             vendor_records.append(measure_server(OURS, versions[OURS], ours_cmd, plan, key, args, work))
         if prism_exe is not None:

@@ -12,6 +12,13 @@ from generator import __version__, extras
 from generator.spec.load import no_spec_message, spec_path, vendor_specs
 
 DEFAULT_SPECS = Path("specs")
+
+
+def example(*commands: str) -> str:
+    """The epilog that ends a command's --help: commands to copy, kept as written (`\\b` stops rewrapping)."""
+    return "\b\nExample:\n" + "\n".join(f"  {command}" for command in commands)
+
+
 DEFAULT_OUT = Path("generated")
 
 
@@ -54,13 +61,16 @@ def spec_paths(given: tuple[str, ...]) -> list[str]:
     return found
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=example("testrelay check && testrelay generate && testrelay test"),
+)
 @click.version_option(__version__, prog_name="testrelay")
 def main() -> None:
     """Spec-driven clients, mock servers and contract tests for test-automation CI/CD APIs."""
 
 
-@main.command()
+@main.command(epilog=example("testrelay check specs/qualigate.yaml"))
 @click.argument("specs", nargs=-1, type=click.Path(dir_okay=True, path_type=str))
 def check(specs: tuple[str, ...]) -> None:
     """Check SPECS (default: every file in ./specs): OpenAPI validity, extensions, our rules.
@@ -86,7 +96,7 @@ def check(specs: tuple[str, ...]) -> None:
     click.echo(f"{len(paths)} spec{'s' if len(paths) != 1 else ''}, {operations} operations: no problems")
 
 
-@main.command()
+@main.command(epilog=example("testrelay generate specs/qualigate.yaml --out generated"))
 @click.argument("specs", nargs=-1, type=click.Path(dir_okay=True, path_type=str))
 @click.option(
     "--out",
@@ -106,11 +116,16 @@ def generate(specs: tuple[str, ...], out: Path | None, check_only: bool) -> None
     """
     with needs("codegen", "generate"):
         from generator.codegen.render import generate as run  # imported here: the model generator is slow to import
+        from generator.codegen.writes import WriteError
 
     paths = spec_paths(specs)
     package_root = out is None
     out = DEFAULT_OUT if out is None else out
-    outcome = run([(Path(p), p) for p in paths], out, check_only=check_only, package_root=package_root)
+    try:
+        outcome = run([(Path(p), p) for p in paths], out, check_only=check_only, package_root=package_root)
+    except WriteError as exc:
+        click.echo(f"nothing written: {exc}", err=True)
+        raise SystemExit(1) from None
     for note in outcome.notes:
         click.echo(note, err=True)
     for problem in outcome.problems:
@@ -129,7 +144,7 @@ def generate(specs: tuple[str, ...], out: Path | None, check_only: bool) -> None
     click.echo(f"generated {len(outcome.written)} package(s) in {out}")
 
 
-@main.command(name="test")
+@main.command(name="test", epilog=example("testrelay test qualigate -v"))
 @click.argument("vendors", nargs=-1)
 @click.option(
     "--out",
@@ -164,49 +179,121 @@ def test_command(vendors: tuple[str, ...], out: Path | None, verbose: bool) -> N
         raise SystemExit(1)
 
 
-@main.command()
-@click.argument("vendor_or_spec", metavar="VENDOR|SPEC")
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=0, type=int, help="Default: a free port.")
-@click.option("--api-key", default=None, help="The credential the mock accepts (default: a fixed test key).")
-@click.option("--scenario", default=None, help="Outcome of every run: success, failure, or a terminal status.")
-@click.option(
-    "--token-ttl", default=None, type=float, help="Lifetime of issued tokens in seconds (default: the spec's)."
+@main.command(
+    epilog=example(
+        "testrelay mock qualigate --port 8080 --scenario failure",
+        'testrelay mock octomind --scenario "fault:503;fail=1" --quiet',
+    )
 )
+@click.argument("vendor_or_spec", metavar="VENDOR|SPEC")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address or name to listen on (::1 for IPv6).")
+@click.option("--port", default=0, type=click.IntRange(0, 65535), help="0 to 65535. Default: a free port.")
+@click.option("--api-key", default=None, help="The credential the mock accepts (default: a fixed test key).")
+@click.option(
+    "--scenario",
+    default=None,
+    help="Outcome of every run: success, failure or a terminal status of the spec; or fault:FAULTS for every request.",
+)
+@click.option(
+    "--token-ttl",
+    default=None,
+    type=click.FloatRange(0, 365 * 86400, min_open=True),
+    help="Lifetime of issued tokens in seconds, above 0 (default: the spec's).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Log no line per request.")
 def mock(
-    vendor_or_spec: str, host: str, port: int, api_key: str | None, scenario: str | None, token_ttl: float | None
+    vendor_or_spec: str,
+    host: str,
+    port: int,
+    api_key: str | None,
+    scenario: str | None,
+    token_ttl: float | None,
+    quiet: bool,
 ) -> None:
-    """Serve a mock of VENDOR (a spec shipped with testrelay) or of any SPEC file until interrupted."""
+    """Serve a mock of VENDOR (a spec shipped with testrelay) or of any SPEC file until interrupted.
+
+    The spec must pass `testrelay check`. Prints the lines that point a client at the mock, then one line
+    per request (method, path, status, milliseconds) unless --quiet. Ctrl-C stops it.
+    """
+    try:
+        _serve_mock(vendor_or_spec, host, port, api_key, scenario, token_ttl, quiet)
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
+
+
+def _serve_mock(
+    vendor_or_spec: str,
+    host: str,
+    port: int,
+    api_key: str | None,
+    scenario: str | None,
+    token_ttl: float | None,
+    quiet: bool,
+) -> None:
+    import shlex
+    import sys
+
     from generator.spec.load import build_api_in_child
 
-    with needs("mock", "mock"):
-        path = spec_path(vendor_or_spec)
-        if not path.is_file():
-            raise click.UsageError(no_spec_message(vendor_or_spec))
-        # Start-up time is imports: the spec is read and built by another process meanwhile.
-        pending_api = build_api_in_child(path)
-        from generator.mock.app import DEFAULT_API_KEY, MockApp, Settings
-        from generator.mock.server import listening_socket, serve  # also quiets the resets tests ask for
-        from generator.spec.problems import SpecError
+    path = spec_path(vendor_or_spec)
+    if not path.is_file():
+        raise click.UsageError(no_spec_message(vendor_or_spec))
+    from generator.mock.listen import ServeError, listening_socket, resolve_host, url_host
 
+    # What can be refused without the spec is refused before anything slow starts.
+    if scenario is not None and scenario.startswith("fault:"):
+        from generator.mock.faults import SYNTAX, parse
+
+        try:
+            parse(scenario.removeprefix("fault:"))
+        except ValueError as exc:
+            raise click.BadParameter(f"{exc}; faults are {SYNTAX}", param_hint="'--scenario'") from None
+    try:
+        resolve_host(host)
+    except ServeError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--host'") from None
+    # Start-up time is imports: the spec is read, checked and built by another process meanwhile.
+    pending_api = build_api_in_child(path, checked=True)
     # Listening before the app is built: a client's first request waits in the queue instead of being
     # refused and retried, and is answered once the app is ready.
-    sock = listening_socket(host, port)
     try:
+        sock = listening_socket(host, port)
+    except ServeError as exc:
+        click.echo(f"testrelay mock: {exc}", err=True)
+        raise SystemExit(1) from None
+    with needs("mock", "mock"):
+        from generator.mock.app import DEFAULT_API_KEY, MockApp, Settings
+        from generator.mock.server import scenario_error, serve  # also quiets the resets tests ask for
+        from generator.spec.problems import SpecError
+
+    try:
+        api = pending_api()
+        problem = scenario_error(api, scenario) if scenario else None
+        if problem is not None:
+            raise click.BadParameter(problem, param_hint="'--scenario'")
         settings = Settings(api_key=api_key or DEFAULT_API_KEY, token_ttl=token_ttl, scenario=scenario)
-        app = MockApp(pending_api(), settings)
+        app = MockApp(api, settings)
     except SpecError as exc:
         sock.close()
-        for problem in exc.problems:
-            click.echo(str(problem), err=True)
+        for problem_line in exc.problems:
+            click.echo(str(problem_line), err=True)
         raise SystemExit(1) from None
-    bound = sock.getsockname()[1]
-    click.echo(f"mock of {app.api.title} on http://{host}:{bound}{app.base_path}")
-    click.echo(f"api key: {settings.api_key}" + ("" if api_key else " (the default test key)"))
-    serve(app, sock)
+    except BaseException:
+        sock.close()
+        raise
+    base_url = f"http://{url_host(host)}:{sock.getsockname()[1]}{app.base_path}"
+    click.echo(f"mock of {app.api.title} on {base_url}")
+    click.echo(f"export {app.api.env_prefix}_BASE_URL={shlex.quote(base_url)}")
+    default = "" if api_key else "  # the default test key"
+    click.echo(f"export {app.api.env_prefix}_API_KEY={shlex.quote(settings.api_key)}{default}")
+
+    def log(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    serve(app, sock, log=None if quiet else log)
 
 
-@main.command()
+@main.command(epilog=example("testrelay demo octomind --scenario octomind=failure"))
 @click.argument("vendors", nargs=-1, metavar="[VENDOR ...]")
 @click.option(
     "--scenario",
@@ -246,3 +333,7 @@ from generator.pipeline.commands import report_command, run_command  # noqa: E40
 
 main.add_command(run_command)
 main.add_command(report_command)
+run_command.epilog = example(
+    "testrelay run qualigate --test-suite-id 770e8400-e29b-41d4-a716-446655440000 --junit qualigate.xml"
+)
+report_command.epilog = example("testrelay report build/test-results/*.xml --to testmo --project-id 1")

@@ -107,3 +107,12 @@ def write_spec(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return write
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fuzz-count",
+        type=int,
+        default=None,
+        help="Mutants the spec fuzz test tries (default: TESTRELAY_FUZZ_COUNT, else a CI-sized number).",
+    )

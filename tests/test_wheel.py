@@ -227,9 +227,9 @@ def test_mock_extra_serves_on_its_printed_url(mock_extra: Venv) -> None:
     try:
         assert process.stdout is not None
         first = process.stdout.readline()
-        second = process.stdout.readline()
+        second = process.stdout.readline() + process.stdout.readline()  # the export lines to paste
         found = re.search(r" on (http://\S+)", first)
-        key = re.search(r"api key: (\S+)", second)
+        key = re.search(r"^export QUALIGATE_API_KEY=(\S+)", second, flags=re.MULTILINE)
         if found is None or key is None:
             process.kill()
             _, err = process.communicate(timeout=30)

@@ -25,6 +25,7 @@ from generator.runtime import (
     AsyncAPIClient,
     Call,
     Endpoint,
+    MissingCredentialsError,
     NoAuth,
     NotGiven,
     PollSpec,
@@ -100,7 +101,7 @@ def _base_url(base_url: str | httpx.URL | None, domain: str | None) -> str:
 def _auth(api_key: str | None, url: str) -> httpx.Auth:
     api_key = api_key if api_key is not None else os.environ.get("KAPPTIVATE_API_KEY")
     if not api_key:
-        raise ValueError("pass api_key or set KAPPTIVATE_API_KEY")
+        raise MissingCredentialsError("pass api_key or set KAPPTIVATE_API_KEY")
     return TokenExchangeAuth(
         api_key,
         exchange_url=url + "/api/auth/refresh-token/",

@@ -23,6 +23,7 @@ from generator.runtime import (
     Call,
     Endpoint,
     HeaderAuth,
+    MissingCredentialsError,
     NotGiven,
     PollSpec,
     RateLimitHint,
@@ -136,7 +137,7 @@ def _base_url(base_url: str | httpx.URL | None) -> str:
 def _auth(api_key: str | None, url: str, scheme: str) -> httpx.Auth:
     api_key = api_key if api_key is not None else os.environ.get("QUALIGATE_API_KEY")
     if not api_key:
-        raise ValueError("pass api_key or set QUALIGATE_API_KEY")
+        raise MissingCredentialsError("pass api_key or set QUALIGATE_API_KEY")
     if scheme == "bearer_auth":
         return HeaderAuth("Authorization", api_key, "Bearer")
     return HeaderAuth("X-API-Key", api_key)

@@ -23,6 +23,7 @@ from generator.runtime import (
     Call,
     Endpoint,
     HeaderAuth,
+    MissingCredentialsError,
     NotGiven,
     PageSpec,
     PollSpec,
@@ -236,7 +237,7 @@ def _base_url(base_url: str | httpx.URL | None, instance: str | None) -> str:
 def _auth(api_key: str | None, url: str) -> httpx.Auth:
     api_key = api_key if api_key is not None else os.environ.get("TESTMO_API_KEY")
     if not api_key:
-        raise ValueError("pass api_key or set TESTMO_API_KEY")
+        raise MissingCredentialsError("pass api_key or set TESTMO_API_KEY")
     return HeaderAuth("Authorization", api_key, "Bearer")
 
 

@@ -318,6 +318,8 @@ def _client_imports(ctx: ClientContext) -> Imports:
         runtime.add("token_url")
     if ctx.security.selecting:
         runtime |= {"Security", "credential"}
+    if ctx.auth and not ctx.security.selecting:
+        runtime.add("MissingCredentialsError")  # the constructor's, when no credential is given
     if ctx.security.choices:
         imports.add("typing", "Literal")
     if ctx.rate_limit is not None or any(m.rate_limit for m in ctx.methods):

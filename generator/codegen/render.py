@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import filecmp
-import os
 import shutil
 import subprocess
 import sys
@@ -17,9 +16,10 @@ import jinja2
 from generator.codegen.context import ClientContext, build_context
 from generator.codegen.contract import ContractContext, build_contract
 from generator.codegen.models import ModelError, generate_models, prepared_schemas
+from generator.codegen.writes import STAGING_PREFIX, describe, swap_in
 from generator.spec.build import build_api
 from generator.spec.load import load_file
-from generator.spec.problems import Problem, SpecError
+from generator.spec.problems import Problem, SpecError, unexpected
 from generator.spec.structure import structural_problems
 
 # Formatting options are given explicitly so the output does not depend on where it is written.
@@ -132,6 +132,8 @@ class Outcome:
 def generate(specs: list[tuple[Path, str]], out: Path, *, check_only: bool, package_root: bool = False) -> Outcome:
     """Generate one package per spec under `out`; all of them or, on any problem, none.
 
+    Raises WriteError, with one line saying where and why, when the output cannot be written.
+
     With `package_root`, `out` is itself a package (`generated`) and gets its `__init__.py` too.
     """
     outcome = Outcome()
@@ -142,6 +144,9 @@ def generate(specs: list[tuple[Path, str]], out: Path, *, check_only: bool, pack
         except SpecError as exc:
             outcome.problems += exc.problems
             continue
+        except Exception as exc:  # a bug of ours: one line saying so, never a traceback for the user
+            outcome.problems.append(unexpected(display, exc))
+            continue
         outcome.notes += package.notes
         packages.append(package)
     names = [p.name for p in packages]
@@ -149,8 +154,17 @@ def generate(specs: list[tuple[Path, str]], out: Path, *, check_only: bool, pack
         outcome.problems.append(Problem(str(out), 1, "", f"several specs would generate the package {name!r}"))
     if outcome.problems:
         return outcome
+    try:
+        _write(packages, out, outcome, check_only=check_only, package_root=package_root)
+    except OSError as exc:
+        raise describe(exc, out) from None
+    return outcome
+
+
+def _write(packages: list[Package], out: Path, outcome: Outcome, *, check_only: bool, package_root: bool) -> None:
+    names = [p.name for p in packages]
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".testrelay-", dir=out.parent))
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out.parent))
     try:
         if package_root:
             (staging / "__init__.py").write_text(ROOT_INIT, encoding="utf-8")
@@ -163,11 +177,10 @@ def generate(specs: list[tuple[Path, str]], out: Path, *, check_only: bool, pack
         if check_only:
             outcome.stale = _differences(staging, out, names, package_root=package_root)
         else:
-            _swap_in(staging, out, names, package_root=package_root)
+            swap_in(staging, out, names, root_init=package_root)
             outcome.written = [f"{out / n}" for n in names]
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return outcome
 
 
 def _differences(staging: Path, out: Path, names: list[str], *, package_root: bool) -> list[str]:
@@ -193,16 +206,3 @@ def _differences(staging: Path, out: Path, names: list[str], *, package_root: bo
             elif not filecmp.cmp(fresh / rel, current / rel, shallow=False):
                 stale.append(f"stale: {out / name / rel}")
     return stale
-
-
-def _swap_in(staging: Path, out: Path, names: list[str], *, package_root: bool) -> None:
-    """Replace each package directory by its fresh copy with renames, never a half-written file."""
-    out.mkdir(parents=True, exist_ok=True)
-    if package_root:
-        os.replace(staging / "__init__.py", out / "__init__.py")
-    for name in names:
-        target, fresh = out / name, staging / name
-        old = staging / f"{name}.old"
-        if target.exists():
-            os.replace(target, old)
-        os.replace(fresh, target)

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 FAULT_HEADER = "x-testrelay-fault"
 STATUSES = frozenset({429, 500, 502, 503})
+SYNTAX = "delay=SECONDS, reset, empty, 429[=SECONDS], 500, 502, 503, fail=N, expire-token (joined with ;)"
+"""What `parse` reads, for messages that say what is allowed."""
 
 
 @dataclass(frozen=True)

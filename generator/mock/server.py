@@ -5,20 +5,36 @@ from __future__ import annotations
 import logging
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from generator.mock import faults
 from generator.mock.app import DEFAULT_API_KEY, MockApp, MockReset, Settings
 from generator.mock.journal import Journal
+from generator.mock.listen import ServeError, listening_socket, resolve_host, url_host
+from generator.mock.requestlog import RequestLog
 from generator.spec.load import load_file, no_spec_message, spec_path
 from generator.spec.problems import Problem, SpecError
 
 if TYPE_CHECKING:
     import uvicorn
 
-__all__ = ["MockServer", "build_app", "listening_socket", "run_mock", "serve", "spec_path"]
+    from generator.spec.ir import Api
+
+__all__ = [
+    "MockServer",
+    "ServeError",
+    "build_app",
+    "listening_socket",
+    "resolve_host",
+    "run_mock",
+    "scenario_error",
+    "serve",
+    "spec_path",
+    "url_host",
+]
 
 
 class _QuietResets(logging.Filter):
@@ -40,22 +56,7 @@ def build_app(vendor_or_spec: str, settings: Settings | None = None) -> MockApp:
     return MockApp(build_api(load_file(path), path.stem), settings)
 
 
-def listening_socket(host: str, port: int) -> socket.socket:
-    """A TCP socket bound and already listening, so that clients connect (and wait) while the app is built."""
-    # IPPROTO_TCP explicitly: asyncio turns Nagle's algorithm off only for sockets that say they are TCP,
-    # and without that every kept-alive answer waits ~40 ms for the client's delayed ACK.
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((host, port))
-        sock.listen(2048)  # uvicorn's backlog
-    except OSError:
-        sock.close()
-        raise
-    return sock
-
-
-def _server(app: MockApp, **options: object) -> uvicorn.Server:
+def _server(app: Any, **options: object) -> uvicorn.Server:
     """A uvicorn server for the app, with nothing loaded that a mock does not use."""
     import uvicorn  # here rather than at the top: building an app alone does not need it
 
@@ -73,10 +74,17 @@ def _server(app: MockApp, **options: object) -> uvicorn.Server:
     return uvicorn.Server(config)
 
 
-def serve(app: MockApp, sock: socket.socket) -> None:
-    """Serve the app on a listening socket until interrupted, its validators ready before the first answer."""
+def serve(app: MockApp, sock: socket.socket, *, log: Callable[[str], None] | None = None) -> None:
+    """Serve the app on a listening socket until interrupted, its validators ready before the first answer.
+
+    With `log`, every answered request is written to it as one line (see generator/mock/requestlog.py).
+    """
     app.validators.warm()
-    _server(app).run(sockets=[sock])
+    served: Any = app
+    if log is not None:
+        secret_params = [s.param_name for s in app.api.security_schemes if s.location == "query" and s.param_name]
+        served = RequestLog(app, log, secret_params=secret_params, secrets=lambda: [app.settings.api_key])
+    _server(served).run(sockets=[sock])
 
 
 @dataclass
@@ -90,7 +98,7 @@ class MockServer:
     @property
     def base_url(self) -> str:
         """The API's base URL on this server, with the spec's server path (`/api` for Octomind)."""
-        return f"http://{self.host}:{self.port}{self.app.base_path}"
+        return f"http://{url_host(self.host)}:{self.port}{self.app.base_path}"
 
     @property
     def api_key(self) -> str:
@@ -139,3 +147,25 @@ def run_mock(
     finally:
         server.should_exit = True
         thread.join(5)
+
+
+def scenario_error(api: Api, scenario: str) -> str | None:
+    """Why a `--scenario` cannot be used with this API, listing what can; None when it can.
+
+    A fault scenario is read by the same parser as the `X-Testrelay-Fault` header, so both take the same set.
+    """
+    if scenario.startswith("fault:"):
+        try:
+            faults.parse(scenario.removeprefix("fault:"))
+        except ValueError as exc:
+            return f"{exc}; faults are {faults.SYNTAX}"
+        return None
+    outcomes = ["success", "failure"]
+    for op in api.operations:
+        if op.polling is not None:
+            values = [*op.polling.success, *op.polling.failure, *(j.value for j in op.polling.judged)]
+            outcomes += [str(v) for v in values if str(v) not in outcomes]
+    if scenario in outcomes:
+        return None
+    choices = ", ".join(outcomes)
+    return f"unknown scenario {scenario!r}: choose {choices}, or fault:FAULTS where FAULTS are {faults.SYNTAX}"

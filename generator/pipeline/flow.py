@@ -34,12 +34,17 @@ def load_api(vendor_or_spec: str) -> tuple[Api, str]:
     from generator.spec.build import build_api
     from generator.spec.load import load_file, spec_path
     from generator.spec.problems import SpecError
+    from generator.spec.structure import structural_problems
 
     path = spec_path(vendor_or_spec)
     if not Path(path).is_file():
         raise FlowError(f"no spec for {vendor_or_spec!r}: give a vendor ({', '.join(vendors())}) or a spec file")
     try:
-        return build_api(load_file(path), Path(path).stem), str(path)
+        spec = load_file(path)
+        problems = structural_problems(spec)  # what build_api cannot work from: not OpenAPI 3, wrong types
+        if problems:
+            raise SpecError(problems)
+        return build_api(spec, Path(path).stem), str(path)
     except ModuleNotFoundError as exc:  # the spec is YAML: PyYAML comes with the command line's extra
         raise FlowError(f"reading {path} needs {exc.name}, not installed: pip install 'testrelay[cli]'") from None
     except SpecError as exc:

@@ -31,12 +31,15 @@ from generator.runtime._enums import OpenIntEnum, OpenStrEnum
 from generator.runtime._errors import (
     APIConnectionError,
     APIError,
+    APIResponseError,
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientConfigError,
     ConflictError,
     InternalServerError,
+    MissingCredentialsError,
     NotFoundError,
     PermissionDeniedError,
     PollTimeoutError,
@@ -51,7 +54,7 @@ from generator.runtime._params import header_value, json_query_pairs, path_param
 from generator.runtime._polling import PollSpec, async_wait, wait
 from generator.runtime._redact import redact_url
 from generator.runtime._response import RawResponse
-from generator.runtime._security import AllOf, MissingCredentialsError, Requirement, Security, credential
+from generator.runtime._security import AllOf, Requirement, Security, credential
 from generator.runtime._servers import ServerVariable, server_url
 
 __all__ = [
@@ -60,6 +63,7 @@ __all__ = [
     "NOT_GIVEN",
     "APIConnectionError",
     "APIError",
+    "APIResponseError",
     "APIStatusError",
     "APITimeoutError",
     "AllOf",
@@ -69,6 +73,7 @@ __all__ = [
     "BadRequestError",
     "BasicAuth",
     "Call",
+    "ClientConfigError",
     "ClientCredentialsAuth",
     "ConflictError",
     "Endpoint",

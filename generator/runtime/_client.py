@@ -11,6 +11,7 @@ import asyncio
 import email.utils
 import math
 import random
+import socket
 import ssl
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
@@ -26,14 +27,17 @@ from generator.runtime._errors import (
     APIConnectionError,
     APIError,
     APITimeoutError,
-    RateLimitError,
+    ClientConfigError,
     TokenExchangeError,
+    response_error,
     status_error,
+    with_retry_after,
 )
 from generator.runtime._log import logger
 from generator.runtime._pagination import Page
 from generator.runtime._params import build_query
 from generator.runtime._pointers import get
+from generator.runtime._redact import shown_url
 from generator.runtime._response import RawResponse
 from generator.runtime._security import Requirement, Security
 
@@ -168,14 +172,14 @@ class _Base:
         max_retries: int,
         default_headers: Mapping[str, str] | None = None,
     ) -> None:
-        self.base_url = httpx.URL(str(base_url).rstrip("/"))
+        self.base_url = checked_base_url(base_url)
         self._auth = auth
         self.timeout = timeout
         self.max_retries = max_retries
         self._default_headers = dict(default_headers or {})
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
+        return f"{type(self).__name__}(base_url={shown_url(self.base_url)!r})"
 
     def _request(
         self,
@@ -220,16 +224,13 @@ class _Base:
             if endpoint.success is None:
                 return None  # type: ignore[return-value]  # Endpoint[None]: the operation has no body
             if not response.content:
-                raise APIError(
-                    f"{response.status_code}: the response has no body, the spec promises one", request=response.request
-                )
+                raise response_error(response, "the response has no body, the spec promises one")
             try:
                 parsed: T = _adapter(endpoint.success).validate_json(response.content)
             except ValidationError as exc:
-                raise APIError(
-                    f"{response.status_code}: the response does not match the spec: {_short(exc)}",
-                    request=response.request,
-                ) from None
+                if any(e["type"] == "json_invalid" for e in exc.errors()):
+                    raise response_error(response, "the body is not JSON") from None
+                raise response_error(response, f"the body does not match the spec: {_short(exc)}") from None
             return parsed
         raise self._error(endpoint, response)
 
@@ -248,8 +249,8 @@ class _Base:
             except ValidationError:
                 body = raw
         error = status_error(response, body, raw)
-        if isinstance(error, RateLimitError):
-            error.retry_after = retry_hint(response, endpoint.rate_limit)
+        if response.status_code == 429:
+            with_retry_after(error, retry_hint(response, endpoint.rate_limit))
         return error
 
     def _retry_wait(
@@ -575,10 +576,71 @@ def _maybe_sent(exc: httpx.TransportError) -> bool:
     return not isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
 
 
+_REFUSED = ("connection refused", "errno 111", "errno 61", "winerror 10061")
+_UNRESOLVED = (
+    "name or service not known",
+    "nodename nor servname",
+    "temporary failure in name resolution",
+    "no address associated",
+    "getaddrinfo failed",
+    "errno -2",
+    "errno -3",
+    "errno -5",
+    "errno 8",
+    "errno 11001",
+)
+
+
 def _transport_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
+    """The error for a request that got no answer, saying what failed and where (never the URL's query)."""
+    url = request.url
+    where = f"{url.host}:{url.port or (443 if url.scheme == 'https' else 80)}"
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        message = f'unsupported URL "{shown_url(url)}": give an http:// or https:// URL'
+        return APIConnectionError(message, request=request)
     if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(request=request)
-    return APIConnectionError(f"Connection error: {type(exc).__name__}", request=request)
+        what = {
+            httpx.ConnectTimeout: "connecting",
+            httpx.ReadTimeout: "waiting for the answer",
+            httpx.WriteTimeout: "sending the request",
+            httpx.PoolTimeout: "waiting for a free connection",
+        }.get(type(exc), "waiting")
+        return APITimeoutError(f"timed out {what}: {where}", request=request)
+    causes = _causes(exc)
+    text = " ".join(str(c) for c in causes).lower()
+    if any(isinstance(c, ConnectionRefusedError) for c in causes) or any(m in text for m in _REFUSED):
+        return APIConnectionError(f"connection refused: {where}", request=request)
+    if any(isinstance(c, socket.gaierror) for c in causes) or any(m in text for m in _UNRESOLVED):
+        return APIConnectionError(f"name not resolved: {url.host}", request=request)
+    if isinstance(exc, httpx.ConnectError):
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        return APIConnectionError(f"cannot connect to {where}: {reason[:200]}", request=request)
+    if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
+        message = f"connection to {where} lost before an answer ({type(exc).__name__})"
+        return APIConnectionError(message, request=request)
+    return APIConnectionError(f"no answer from {where}: {type(exc).__name__}", request=request)
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    """The exception and those it was raised from, innermost last."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain and len(chain) < 16:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain
+
+
+def checked_base_url(base_url: str | httpx.URL) -> httpx.URL:
+    """The base URL a client sends to; raises ClientConfigError unless it is an absolute http(s) URL."""
+    text = str(base_url).strip()
+    try:
+        url = httpx.URL(text.rstrip("/"))
+    except (httpx.InvalidURL, TypeError, ValueError):
+        url = None
+    if url is None or url.scheme not in ("http", "https") or not url.host:
+        raise ClientConfigError(f'unsupported URL "{shown_url(text)}": give an absolute http:// or https:// URL')
+    return url
 
 
 def _short(exc: ValidationError) -> str:

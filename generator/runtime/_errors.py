@@ -10,15 +10,20 @@
     │   ├── UnprocessableEntityError   422
     │   ├── RateLimitError             429
     │   └── InternalServerError        5xx
-    ├── APIConnectionError        no answer: the connection failed
+    ├── APIConnectionError        no answer: the connection failed (refused, name not resolved, ...)
     │   └── APITimeoutError       no answer in time
+    ├── APIResponseError          a 2xx answer the client cannot read (.status_code, .content_type, .excerpt)
+    ├── ClientConfigError         the client cannot be built as asked (also a ValueError)
+    │   └── MissingCredentialsError    no credential given nor in the environment
     ├── TokenExchangeError        the API key could not be traded for a token
     ├── PollTimeoutError          a run was still pending at the wait's deadline
     └── RunFailedError            a run ended in a failure state (with raise_on_failure=True)
 
 Each status error carries the status, the response headers, the request id and the vendor's
 error body parsed into its spec model (or the raw JSON when it does not fit). Messages name the
-status and the vendor's own message, never a credential.
+status and the vendor's own message, or what failed and where (`connection refused: 127.0.0.1:1`,
+`name not resolved: api.example.invalid`), never a credential: URLs are shown without their query
+values or passwords, and body excerpts without anything that looks like a key or token.
 """
 
 from __future__ import annotations
@@ -27,8 +32,12 @@ from typing import Any
 
 import httpx
 
+from generator.runtime._redact import redact_text
+
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id", "cf-ray")
 _MAX_MESSAGE = 200
+EXCERPT = 200
+"""How much of an unreadable body an APIResponseError keeps."""
 
 
 def request_id(response: httpx.Response) -> str | None:
@@ -53,6 +62,27 @@ class APIConnectionError(APIError):
 class APITimeoutError(APIConnectionError):
     def __init__(self, message: str = "Request timed out.", *, request: httpx.Request | None = None) -> None:
         super().__init__(message, request=request)
+
+
+class APIResponseError(APIError):
+    """A successful status whose body the client cannot read: empty, not JSON, or not the spec's model."""
+
+    def __init__(self, message: str, *, response: httpx.Response) -> None:
+        super().__init__(message, request=response.request)
+        self.response = response
+        self.status_code = response.status_code
+        self.content_type: str | None = response.headers.get("content-type")
+        self.excerpt = redact_text(response.content[: EXCERPT * 4].decode("utf-8", errors="replace"))[:EXCERPT]
+        """The first 200 characters of the body, with anything that looks like a secret redacted."""
+
+
+class ClientConfigError(APIError, ValueError):
+    """The client cannot be built as asked: a base URL it cannot call, a missing setting."""
+
+
+class MissingCredentialsError(ClientConfigError):
+    """No credential was given (nor is one in the environment variable the client reads), or none of an
+    operation's security alternatives can be satisfied with those given."""
 
 
 class TokenExchangeError(APIError):
@@ -165,5 +195,25 @@ def vendor_message(raw: Any) -> str:
                 break
     elif isinstance(raw, list) and raw and isinstance(raw[0], dict) and isinstance(raw[0].get("message"), str):
         text = raw[0]["message"] + (f" (+{len(raw) - 1} more)" if len(raw) > 1 else "")
-    text = " ".join(text.split())
+    text = redact_text(" ".join(text.split()))
     return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
+
+
+def response_error(response: httpx.Response, reason: str) -> APIResponseError:
+    """The error for a 2xx answer the client cannot read, saying why, what it was and how it began."""
+    error = APIResponseError("", response=response)
+    kind = error.content_type or "no content type"
+    begins = f": {error.excerpt!r}" if error.excerpt else ""
+    error.message = f"{response.status_code} ({kind}): {reason}{begins}"
+    error.args = (error.message,)
+    return error
+
+
+def with_retry_after(error: APIStatusError, seconds: float | None) -> APIStatusError:
+    """A rate-limit error that says how long the server asked to wait."""
+    if isinstance(error, RateLimitError):
+        error.retry_after = seconds
+        if seconds is not None:
+            error.message = f"{error.message}; retry after {seconds:g} s"
+            error.args = (error.message,)
+    return error

@@ -16,13 +16,10 @@ from collections.abc import AsyncGenerator, Generator, Mapping, Sequence
 import httpx
 
 from generator.runtime._auth import ClientCredentialsAuth, NoAuth
+from generator.runtime._errors import MissingCredentialsError
 
 Requirement = tuple[tuple[str, tuple[str, ...]], ...]
 """One Security Requirement Object: (scheme key, scopes) pairs, all to be satisfied together."""
-
-
-class MissingCredentialsError(ValueError):
-    """No security alternative of an operation can be satisfied with the credentials given."""
 
 
 def credential(given: str | None, env: str) -> str | None:

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 import httpx
 
+from generator.runtime._errors import ClientConfigError  # a ValueError too
+
 _LABEL = r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)"
 _HOST = re.compile(rf"{_LABEL}(?:\.{_LABEL})*")
 _PORT = re.compile(r"[0-9]{1,5}")
@@ -67,7 +69,7 @@ def server_url(
     explicit = {v.argument: given[v.argument] for v in variables if given.get(v.argument) is not None}
     if base_url is not None:
         if explicit:
-            raise ValueError(f"pass base_url or {_names(explicit)}, not both: base_url is the whole URL")
+            raise ClientConfigError(f"pass base_url or {_names(explicit)}, not both: base_url is the whole URL")
         return str(base_url)
     if not explicit and os.environ.get(env):
         return os.environ[env]
@@ -81,11 +83,11 @@ def server_url(
         check_value(template, variable, value)
         url = url.replace("{" + variable.name + "}", value)
     if missing:
-        raise ValueError(
+        raise ClientConfigError(
             f"pass {_names(missing)} (the server {template!r} has no default for it), base_url, or set {env}"
         )
     if not url.startswith(("http://", "https://")):
-        raise ValueError(f"pass base_url or set {env}: the spec's server {template!r} is not absolute")
+        raise ClientConfigError(f"pass base_url or set {env}: the spec's server {template!r} is not absolute")
     return url
 
 
@@ -93,7 +95,7 @@ def check_value(template: str, variable: ServerVariable, value: str) -> None:
     """Raises ValueError unless `value` can only fill the variable's own place in the URL template."""
     if variable.enum and value not in variable.enum:
         allowed = ", ".join(repr(v) for v in variable.enum)
-        raise ValueError(f"{variable.argument}={_shown(value)} is not one of the server's values: {allowed}")
+        raise ClientConfigError(f"{variable.argument}={_shown(value)} is not one of the server's values: {allowed}")
     place = placement(template, variable.name)
     if (
         not isinstance(value, str)
@@ -101,7 +103,7 @@ def check_value(template: str, variable: ServerVariable, value: str) -> None:
         or (place == "path" and value in (".", ".."))
     ):
         shown = _shown(value)
-        raise ValueError(
+        raise ClientConfigError(
             f"{variable.argument}={shown} cannot be used: it fills the URL's {place}, which takes {_WHAT[place]}"
         )
 

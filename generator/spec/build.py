@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from typing import Any, cast
 
-from generator.spec import document, names
+from generator.spec import document, names, patterns
 from generator.spec import pointer as jp
 from generator.spec.build_pipeline import pipeline_extensions
 from generator.spec.ir import (
@@ -152,17 +152,26 @@ class _Builder:
                 if target is None:
                     return rest
                 return {"$ref": SCHEMA_REF + target, **rest}
-            return {
-                k: (
-                    copy.deepcopy(v)
-                    if k in ("example", "examples", "default", "enum", "const")
-                    else self._rewrite(v, jp.join(pointer, k), depth + 1)
-                )
-                for k, v in node.items()
-            }
+            result: dict[str, Any] = {}
+            for k, v in node.items():
+                at = jp.join(pointer, k)
+                if k == "pattern" and not self._compiles(v, at):
+                    continue
+                if k == "patternProperties" and isinstance(v, dict):
+                    v = {regex: sub for regex, sub in v.items() if self._compiles(regex, jp.join(at, regex))}
+                keep = k in ("example", "examples", "default", "enum", "const")
+                result[k] = copy.deepcopy(v) if keep else self._rewrite(v, at, depth + 1)
+            return result
         if isinstance(node, list):
             return [self._rewrite(v, jp.join(pointer, i), depth + 1) for i, v in enumerate(node)]
         return node
+
+    def _compiles(self, pattern: Any, pointer: str) -> bool:
+        """Whether the models' regex engine compiles a pattern; one it refuses is dropped, with a note."""
+        error = patterns.models_error(pattern) if isinstance(pattern, str) else None
+        if error is not None:
+            self.note(pointer, f"pattern {pattern!r} is not enforced: the models cannot compile it ({error})")
+        return error is None
 
     def _ref_target(self, ref: str, where: str) -> str | None:
         """Class name a schema `$ref` resolves to, hoisting targets outside components/schemas."""

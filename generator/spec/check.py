@@ -11,7 +11,6 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 # Our messages and their locations come from jsonschema's errors. openapi-spec-validator switches to
 # its Rust backend when jsonschema-rs is installed (other tools pull it in), which words and locates
@@ -21,12 +20,11 @@ os.environ.setdefault("OPENAPI_SPEC_VALIDATOR_SCHEMA_VALIDATOR_BACKEND", "jsonsc
 from jsonschema import Draft4Validator, Draft202012Validator, ValidationError
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 
-from generator import extensions
-from generator.spec import document, lints
+from generator.spec import document, extension_check, lints, patterns, references, shape
 from generator.spec import pointer as jp
 from generator.spec.instances import InstanceChecker, located, shorten
 from generator.spec.load import LoadedSpec, load_file
-from generator.spec.problems import Problem, SpecError
+from generator.spec.problems import Problem, SpecError, internal_error
 from generator.spec.structure import openapi_version
 
 
@@ -44,7 +42,11 @@ def check_file(path: Path | str, display: str | None = None, *, lint: bool = Tru
         spec = load_file(path, shown)
     except SpecError as exc:
         return CheckResult(shown, exc.problems)
-    return CheckResult(shown, check_spec(spec, lint=lint), len(list(document.operations(spec))), spec)
+    try:
+        problems = check_spec(spec, lint=lint)
+    except Exception as exc:  # a bug of ours: one line saying so, never a traceback for the user
+        return CheckResult(shown, [internal_error(spec, exc)], 0, spec)
+    return CheckResult(shown, problems, len(list(document.operations(spec))), spec)
 
 
 def check_spec(spec: LoadedSpec, *, lint: bool = True) -> list[Problem]:
@@ -52,16 +54,19 @@ def check_spec(spec: LoadedSpec, *, lint: bool = True) -> list[Problem]:
     version = openapi_version(spec, problems)
     if version is None:
         return _ordered(problems)
-    ref_problems = _refs(spec)
+    shape_problems = shape.problems(spec, inside_schemas=False)  # the metaschema pass checks their keywords
+    if shape_problems:  # every later pass walks the document expecting its shape
+        return _ordered(problems + shape_problems)
+    ref_problems = _refs(spec) + references.ref_cycles(spec)
     problems += ref_problems
-    schema_problems = _schemas(spec, version)
+    schema_problems = _schemas(spec, version) + patterns.problems(spec)
     located_semantics = schema_problems + _path_parameters(spec)
     if not ref_problems and not schema_problems:
         located_semantics += _defaults(spec)
     problems += located_semantics
-    if not ref_problems:
+    if not ref_problems and not schema_problems:  # the validator can fail, unlocated, on broken schemas
         problems += _openapi(spec, version, located_semantics)
-    problems += _extensions(spec)
+    problems += extension_check.problems(spec) + references.dangling_operation_ids(spec)
     problems += _server_defaults(spec)
     if lint:
         problems += lints.run(spec, schemas_valid=not schema_problems)
@@ -104,7 +109,8 @@ def _external_resolves(path: Path, fragment: str) -> bool:
 # passes also find are dropped here; any other is still reported, at the document root.
 _COVERED = re.compile(
     r"^(Operation ID '.*' for '.*' in '.*' is not unique"
-    r"|Path parameter '.*' for '.*' operation in '.*' was not resolved)$"
+    r"|Path parameter '.*' for '.*' operation in '.*' was not resolved"
+    r"|.* is not a 'regex')$"  # the pattern pass reports these, at the pattern
 )
 _ROOT_KEYS = frozenset(
     {
@@ -136,8 +142,26 @@ def _openapi(spec: LoadedSpec, version: str, ours: list[Problem]) -> list[Proble
             if message not in our_messages and not _COVERED.match(message):
                 problems.append(spec.problem("", message))
     except Exception as exc:  # the validator has no error type of its own for its failures
-        problems.append(spec.problem("", f"OpenAPI validation stopped: {shorten(str(exc))}"))
+        what = shorten(str(exc) or type(exc).__name__)
+        problems.append(spec.problem(_where_validation_stopped(exc), f"OpenAPI validation stopped here: {what}"))
     return problems
+
+
+def _where_validation_stopped(exc: BaseException) -> str:
+    """The pointer of the innermost part of the document the validator was reading when it failed.
+
+    The validator walks the document as `jsonschema_path.SchemaPath` objects, one per node; the deepest one
+    among the failing frames' local variables is where it was. "" (the root) when there is none.
+    """
+    deepest: tuple[str | int, ...] = ()
+    tb = exc.__traceback__
+    while tb is not None:
+        for value in tb.tb_frame.f_locals.values():
+            parts = getattr(value, "parts", None) if type(value).__name__ == "SchemaPath" else None
+            if isinstance(parts, tuple) and len(parts) >= len(deepest):
+                deepest = parts
+        tb = tb.tb_next
+    return jp.join("", *deepest)
 
 
 def _schemas(spec: LoadedSpec, version: str) -> list[Problem]:
@@ -178,61 +202,6 @@ def _path_parameters(spec: LoadedSpec) -> list[Problem]:
     return problems
 
 
-def _extensions(spec: LoadedSpec) -> list[Problem]:
-    problems = []
-    for kind, pointer, node in _extension_holders(spec):
-        for key, value in node.items():
-            ext = extensions.EXTENSIONS.get(key)
-            if ext is None:
-                continue
-            at = jp.join(pointer, key)
-            if kind not in ext.where:
-                allowed = " or ".join(sorted(ext.where))
-                problems.append(spec.problem(at, f"{key} belongs on a {allowed} object, not here"))
-                continue
-            for error in extensions.validator(key).iter_errors(value):
-                problems.append(located(spec, at, error))
-    return problems
-
-
-def _extension_holders(spec: LoadedSpec) -> list[tuple[str, str, dict[str, Any]]]:
-    """Every object that may carry an extension, with its kind; other places count as 'other'."""
-    holders: list[tuple[str, str, dict[str, Any]]] = [("root", "", spec.data)]
-    schemes = (spec.data.get("components") or {}).get("securitySchemes")
-    if isinstance(schemes, dict):
-        for name, scheme in schemes.items():
-            if isinstance(scheme, dict):
-                holders.append(("securityScheme", jp.join("", "components", "securitySchemes", name), scheme))
-    for op in document.operations(spec):
-        holders.append(("operation", op.pointer, op.node))
-    holders += [("serverVariable", pointer, node) for pointer, _, _, node in _server_variables(spec.data)]
-    known = {pointer for _, pointer, _ in holders}
-    holders += [("other", p, n) for p, n in _objects_with_extensions(spec.data, "") if p not in known]
-    return holders
-
-
-def _server_variables(root: Any) -> list[tuple[str, Any, str, dict[str, Any]]]:
-    """(pointer, server URL, name, variable) of every `servers` list: the document's, a path item's, an operation's."""
-    lists: list[tuple[str, Any]] = [("/servers", root.get("servers"))]
-    paths = root.get("paths")
-    for path, item in paths.items() if isinstance(paths, dict) else ():
-        if not isinstance(item, dict):
-            continue
-        lists.append((jp.join("", "paths", path, "servers"), item.get("servers")))
-        for method, op in item.items():
-            if isinstance(op, dict):
-                lists.append((jp.join("", "paths", path, method, "servers"), op.get("servers")))
-    found = []
-    for pointer, servers in lists:
-        for i, server in enumerate(servers) if isinstance(servers, list) else ():
-            if not isinstance(server, dict) or not isinstance(server.get("variables"), dict):
-                continue
-            for name, variable in server["variables"].items():
-                if isinstance(variable, dict):
-                    found.append((jp.join(pointer, i, "variables", name), server.get("url"), name, variable))
-    return found
-
-
 def _server_defaults(spec: LoadedSpec) -> list[Problem]:
     """A default that a client would fill in must fit its place in the URL, unless the spec marks it a placeholder.
 
@@ -241,7 +210,7 @@ def _server_defaults(spec: LoadedSpec) -> list[Problem]:
     from generator.runtime._servers import ServerVariable, check_value
 
     problems = []
-    for pointer, url, name, variable in _server_variables(spec.data):
+    for pointer, url, name, variable in extension_check.server_variables(spec.data):
         default = variable.get("default")
         if variable.get("x-placeholder") is True or not isinstance(default, str) or not isinstance(url, str):
             continue
@@ -251,17 +220,3 @@ def _server_defaults(spec: LoadedSpec) -> list[Problem]:
             message = f"default {default!r} cannot fill its place in {url!r}: give a real one or mark it x-placeholder"
             problems.append(spec.problem(jp.join(pointer, "default"), message))
     return problems
-
-
-def _objects_with_extensions(node: Any, pointer: str) -> list[tuple[str, dict[str, Any]]]:
-    found: list[tuple[str, dict[str, Any]]] = []
-    if isinstance(node, dict):
-        if any(key in extensions.EXTENSIONS for key in node):
-            found.append((pointer, node))
-        for key, value in node.items():
-            if key not in ("example", "examples", "default", "enum", "const"):
-                found += _objects_with_extensions(value, jp.join(pointer, key))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            found += _objects_with_extensions(value, jp.join(pointer, i))
-    return found

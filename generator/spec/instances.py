@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from jsonschema import ValidationError
-from jsonschema.exceptions import best_match
 from jsonschema.protocols import Validator
 from openapi_schema_validator import (
     OAS30Validator,
@@ -18,12 +17,11 @@ from referencing import Registry
 from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT4, DRAFT202012
 
-from generator.spec import pointer as jp
 from generator.spec.load import LoadedSpec
-from generator.spec.problems import Problem
+from generator.spec.problems import Problem, located, shorten
 
 _SPEC_URI = "urn:testrelay:spec"
-MAX_MESSAGE = 240
+__all__ = ["InstanceChecker", "located", "shorten"]
 
 
 class InstanceChecker:
@@ -53,17 +51,3 @@ class InstanceChecker:
             return
         for error in errors:
             yield located(self.spec, value_ptr, error, f"{what} does not match its schema: ")
-
-
-def located(spec: LoadedSpec, base: str, error: ValidationError, prefix: str = "") -> Problem:
-    """One readable, located line for a jsonschema error, descending into the likeliest branch."""
-    if error.context:
-        deepest = best_match(error.context)
-        if deepest is not None:
-            error = deepest
-    return spec.problem(jp.join(base, *error.absolute_path), prefix + shorten(error.message))
-
-
-def shorten(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"

@@ -236,7 +236,10 @@ def _polling(spec: LoadedSpec, ops: list[OperationRef]) -> Iterator[Problem]:
                 yield from _pointer_problem(spec, op, where, rule.get("failuresPointer"), "x-polling")
         seen: dict[tuple[bool, Any], str] = {}
         for outcome in ("pending", "success", "failure"):
-            for value in polling.get(outcome) or []:
+            values = polling.get(outcome)
+            for value in values if isinstance(values, list) else ():
+                if isinstance(value, dict | list):
+                    continue  # the extension's schema says what is wrong with it
                 key = (isinstance(value, bool), value)  # JSON keeps true and 1 apart; Python's dict would not
                 if key in seen and seen[key] != outcome:
                     yield spec.problem(jp.join(at, outcome), f"{value!r} is both {seen[key]} and {outcome}")
@@ -274,7 +277,10 @@ def _token_exchange(spec: LoadedSpec, ops: list[OperationRef]) -> Iterator[Probl
         if not isinstance(exchange, dict):
             continue
         at = jp.join("", "components", "securitySchemes", name, "x-token-exchange")
-        op = by_id.get(exchange.get("operationId", ""))
+        op_id = exchange.get("operationId")
+        if not isinstance(op_id, str):
+            continue  # the extension's schema says what is wrong with it
+        op = by_id.get(op_id)
         if op is None:
             yield spec.problem(
                 jp.join(at, "operationId"), f"no operation has operationId {exchange.get('operationId')!r}"

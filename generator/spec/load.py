@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.spec import pointer as jp
-from generator.spec.problems import Problem, SpecError
+from generator.spec.problems import Problem, SpecError, unexpected
 
 if TYPE_CHECKING:
     import yaml
@@ -36,6 +36,10 @@ SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 # Characters YAML forbids or treats as line breaks (which would shift every later line):
 # C0/C1 controls other than tab/LF/CR, DEL, U+2028, U+2029 and the BOM inside the text.
 _UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# The same characters written as escapes in a double-quoted scalar ("\0", "\x07", "\L"), and lone surrogates
+# ("\ud800"), which no file can be written with: every value is read with these as spaces too, so text
+# that reaches generated code (docstrings, literals, names) is always text Python source can hold.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 _YAML = "tag:yaml.org,2002:"
 _MERGE = _YAML + "merge"
@@ -221,6 +225,8 @@ def _key(node: yaml.Node, scalar_node: type[yaml.ScalarNode]) -> str:
 
 def _scalar(node: yaml.ScalarNode) -> Any:
     text: str = node.value
+    if node.style == '"':
+        text = _UNWRITABLE.sub(" ", text)
     if node.style or (text and text[0] not in _SPECIAL_START):
         return text
     if _NULL.match(text):
@@ -242,21 +248,38 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return text
 
 
-def build_api_in_child(path: Path | str) -> Callable[[], Api]:
+def build_api_in_child(path: Path | str, *, checked: bool = False) -> Callable[[], Api]:
     """Starts reading and building a spec file's API in a forked process; the result waits for and returns it.
 
     For a command that serves the API: reading the spec is independent of importing the server, so on a
     machine with two cores it costs no wall time once it runs beside those imports. The child sends back the
     API, or the problems that make it unusable (raised here as the `SpecError` they would have been). Where
     there is no `fork`, or the child fails in any other way, the API is built in this process when asked
-    for, so every error surfaces here with its own traceback.
+    for. With `checked`, a spec with any problem `testrelay check` reports is refused with those problems.
+    A failure of the builder itself is a `SpecError` too, of one line.
     """
     path = Path(path)
 
     def build_here() -> Api:
         from generator.spec.build import build_api
 
-        return build_api(load_file(path), path.stem)
+        spec = load_file(path)
+        try:
+            if checked:
+                from generator.spec.check import check_spec  # here: the validators are slow to import
+
+                problems = check_spec(spec)
+            else:
+                from generator.spec.structure import structural_problems
+
+                problems = structural_problems(spec)
+            if problems:
+                raise SpecError(problems)
+            return build_api(spec, path.stem)
+        except SpecError:
+            raise
+        except Exception as exc:  # a bug of ours: one line saying so, never a traceback for the user
+            raise SpecError([unexpected(spec.path, exc)]) from None
 
     if not hasattr(os, "fork"):
         return build_here

@@ -1,6 +1,6 @@
-"""Whether a loaded document is an OpenAPI 3 document at all.
+"""Whether a loaded document is an OpenAPI 3 document that can be built from at all.
 
-Kept apart from `check` so that `generate`, which needs only this, does not import the validators.
+Kept apart from `check` so that `generate`, which needs only this, does not import the OpenAPI validators.
 """
 
 from __future__ import annotations
@@ -35,7 +35,14 @@ def openapi_version(spec: LoadedSpec, problems: list[Problem]) -> str | None:
 
 
 def structural_problems(spec: LoadedSpec) -> list[Problem]:
-    """What makes a document unusable for generation at all (not YAML, not OpenAPI 3)."""
+    """What makes a document unusable for building at all: not OpenAPI 3, a value of the wrong type
+    anywhere, an `x-` extension that breaks its schema, a `$ref` cycle or an operationId naming nothing."""
+    from generator.spec import extension_check, references, shape
+
     problems: list[Problem] = []
-    openapi_version(spec, problems)
-    return problems
+    if openapi_version(spec, problems) is None:
+        return problems
+    problems += shape.problems(spec)
+    if problems:
+        return problems  # the passes below walk the document and need its shape
+    return [*extension_check.problems(spec), *references.problems(spec)]
