@@ -54,6 +54,8 @@ def pytest_junit(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "no:cacheprovider",
             "-o",
             "junit_logging=all",
+            "-o",
+            "junit_family=xunit1",  # with file and line on each test case
             f"--junitxml={report}",
         ],
         cwd=folder,
@@ -102,6 +104,12 @@ def test_report_submits_every_test_in_batches_of_250(pytest_junit: Path) -> None
             run = testmo.get_automation_run(automation_run_id=run_id).result
             stored = list(testmo.iter_automation_run_tests(run_id=run_id, per_page=1000))
     sizes = [len(json.loads(e.body)["tests"]) for e in appends]
+    sent = [t for e in appends for t in json.loads(e.body)["tests"]]
+    from_pytest = [t for t in sent if t["folder"] == "test_orders"]
+    assert len(from_pytest) == 401, len(from_pytest)
+    assert all(t.get("file") == "test_orders.py" and t.get("line", -1) >= 0 for t in from_pytest), [
+        t for t in from_pytest if "file" not in t
+    ][:2]
     assert sizes == [250, 250, len(wanted) - 500]
     assert run.is_completed and run.name == "nightly"
     assert len(stored) == len(wanted)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -142,3 +143,73 @@ def test_the_github_summary_and_annotations_appear_on_actions(tmp_path: Path) ->
     errors = [line for line in done.stdout.splitlines() if line.startswith("::error ")]
     assert len(errors) == failures["failed"] + failures["error"] <= 10
     assert sent["context"]["source"] == "github"  # the GitHub variant of Octomind's context
+
+
+def check(path: Path) -> list[str]:
+    from generator.spec.check import check_file
+
+    return [str(problem) for problem in check_file(str(path)).problems]
+
+
+def test_check_enforces_the_run_extensions(tmp_path: Path) -> None:
+    text = (REPO / "specs" / "doksi.yaml").read_text()
+    broken = (
+        text.replace("urlPointer: /upload_url", "urlPointer: /upload_link")
+        .replace("name: [/test_name, /test_id]", "name: [/test_title, /test_id]")
+        .replace("durationUnit: milliseconds", "durationUnit: fortnights")
+        .replace("        idPointer: /target_id", "        idPointer: /target_id\n        colour: blue")
+    )
+    path = tmp_path / "doksi.yaml"
+    path.write_text(broken)
+    lines = check(path)
+    assert any(
+        line.endswith(
+            "/x-build-upload/upload/urlPointer: /upload_link does not resolve in the 201 response schema of createUpload"
+        )
+        for line in lines
+    ), lines
+    assert any("/x-test-results/items/name/0: /results/0/test_title does not resolve" in line for line in lines), lines
+    assert any("/x-build-upload" in line and "colour" in line for line in lines), lines
+    assert all(line.startswith(f"{path}:") for line in lines)
+    octomind = (REPO / "specs" / "octomind.yaml").read_text().replace("issueNumber: pr_number", "issueNo: pr_number")
+    path = tmp_path / "octomind.yaml"
+    path.write_text(octomind)
+    assert any(
+        "/x-ci-context/variants/0/fields/issueNo: /context/issueNo does not resolve" in line for line in check(path)
+    )
+
+
+def test_a_live_line_on_a_terminal_and_one_line_per_change_elsewhere() -> None:
+    import io
+
+    from generator.pipeline.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    ticks = iter(range(100))
+    plain, tty = io.StringIO(), Terminal()
+    for stream in (plain, tty):
+        progress = Progress("v run=1", stream, clock=lambda: float(next(ticks)))
+        for status in ("queued", "running", "running", "running", "passed"):
+            progress.update(status)
+        progress.done()
+    assert [line.split(":")[1].split()[0] for line in plain.getvalue().splitlines()] == ["queued", "running", "passed"]
+    shown = tty.getvalue()
+    assert shown.count("\r\x1b[K") == 5 and shown.count("\n") == 3  # rewritten in place; a new line per change
+
+
+def test_run_ids_round_trip_and_a_bare_id_needs_one_parameter() -> None:
+    import pytest
+
+    from generator.pipeline.trigger import UsageError, decode_run_id, encode_run_id
+
+    api, path = load_api("octomind")
+    flow = find_flow(api, path)
+    params = {"testTargetId": "a,b=c", "testReportId": "r 1"}
+    assert decode_run_id(flow, encode_run_id(params)) == params
+    with pytest.raises(UsageError, match=re.escape("testTargetId=...,testReportId=...")):
+        decode_run_id(flow, "just-an-id")
+    api, path = load_api("doksi")
+    assert decode_run_id(find_flow(api, path), "run_42") == {"run_id": "run_42"}

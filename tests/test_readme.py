@@ -282,8 +282,9 @@ def test_workflow_fails_the_build_on_a_failed_suite(tmp_path: Path) -> None:
 
 
 def test_workflow_fails_the_build_on_a_timeout(mocks: dict[str, MockServer], tmp_path: Path) -> None:
-    status, _, output = run_workflow_step(
+    status, summary, output = run_workflow_step(
         mocks["qualigate"], tmp_path, "--timeout", "0.3", "--header", "X-Testrelay-Reads: 100000"
     )
     assert status == 3, output
     assert "still pending" in output
+    assert "testrelay run qualigate: still pending" in summary and "::error " in output

@@ -284,3 +284,33 @@ def test_codegen_extra_checks_and_generates(codegen_extra: Venv) -> None:
     codegen_extra.run([codegen_extra.python, "-c", f"import sys; sys.path.insert(0, {str(out)!r}); {imports}"])
     missing = codegen_extra.run([testrelay, "mock", "qualigate"], ok=False)
     assert missing.returncode == 2 and "pip install 'testrelay[mock]'" in missing.stderr, missing.stderr
+
+
+@pytest.fixture(scope="module")
+def cli_extra(tmp_path_factory: pytest.TempPathFactory, wheel: Path) -> Venv:
+    return make_venv(tmp_path_factory, wheel, "cli")
+
+
+def test_cli_extra_runs_each_trigger_vendor_and_reports_to_testmo(
+    cli_extra: Venv, mocks: dict[str, MockServer]
+) -> None:
+    """`testrelay run` and `testrelay report` from the wheel with only the command line's extra: no mock, no codegen."""
+    from tests.test_pipeline_run import VENDORS as TRIGGER_VENDORS
+    from tests.test_pipeline_run import trigger_args
+
+    installed = {_normal(name) for name in cli_extra.installed}
+    assert not installed & {"jinja2", "datamodel-code-generator", "starlette", "uvicorn", "openapi-spec-validator"}
+    testrelay = str(cli_extra.bin / "testrelay")
+    reports = []
+    for vendor in TRIGGER_VENDORS:
+        mock = mocks[vendor]
+        junit = cli_extra.scratch / f"{vendor}.xml"
+        env = {f"{vendor.upper()}_BASE_URL": mock.base_url, f"{vendor.upper()}_API_KEY": mock.api_key}
+        args = [testrelay, "run", vendor, *trigger_args(vendor, cli_extra.scratch), "--poll-interval", "0.05"]
+        done = cli_extra.run([*args, "--junit", str(junit)], env=env)
+        assert "passed" in done.stdout and junit.is_file(), done.stdout + done.stderr
+        reports.append(str(junit))
+    testmo = mocks["testmo"]
+    env = {"TESTMO_BASE_URL": testmo.base_url, "TESTMO_API_KEY": testmo.api_key}
+    done = cli_extra.run([testrelay, "report", *reports, "--to", "testmo", "--project-id", "1"], env=env)
+    assert "/automation/runs/view/" in done.stdout, done.stdout + done.stderr

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,8 +30,12 @@ _CLICK_TYPES: dict[str, click.ParamType[Any]] = {
 
 def _trigger_param(option: TriggerOption, env_prefix: str) -> click.Option:
     help_text = option.help.strip().split("\n")[0]
-    if option.where == "server" and option.default:
-        help_text += f" Default: {option.default} (unused when {env_prefix}_BASE_URL is set)."
+    if option.where == "server":
+        # The clients' rule: a variable given beats <VENDOR>_BASE_URL, which beats the spec's default.
+        if option.default:
+            help_text += f" Default: {option.default}. Given, it is used instead of {env_prefix}_BASE_URL."
+        else:
+            help_text += f" Required unless {env_prefix}_BASE_URL is set."
     if option.required:
         help_text += " Required (here or in --body)."
     if option.multiple:
@@ -180,14 +183,6 @@ def interruptible() -> Iterator[None]:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-
-
-def echo_err(line: str) -> None:
-    click.echo(line, err=True)
-
-
-def is_tty() -> bool:
-    return sys.stderr.isatty()
 
 
 def environ() -> dict[str, str]:

@@ -32,13 +32,13 @@ class Flow:
 def load_api(vendor_or_spec: str) -> tuple[Api, str]:
     """The IR of a vendor's spec or of a spec file, with the file's path; FlowError when it cannot be read."""
     from generator.spec.build import build_api
-    from generator.spec.load import load_file, spec_path
+    from generator.spec.load import load_file, no_spec_message, spec_path
     from generator.spec.problems import SpecError
     from generator.spec.structure import structural_problems
 
     path = spec_path(vendor_or_spec)
     if not Path(path).is_file():
-        raise FlowError(f"no spec for {vendor_or_spec!r}: give a vendor ({', '.join(vendors())}) or a spec file")
+        raise FlowError(no_spec_message(vendor_or_spec))
     try:
         spec = load_file(path)
         problems = structural_problems(spec)  # what build_api cannot work from: not OpenAPI 3, wrong types

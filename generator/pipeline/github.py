@@ -98,3 +98,15 @@ def report(
     if env.get("GITHUB_ACTIONS") == "true" or path:
         for line in annotation_lines(results):
             echo(line)
+
+
+def report_problem(
+    title: str, verdict: str, message: str, env: Mapping[str, str] = os.environ, echo: Callable[[str], None] = print
+) -> None:
+    """On GitHub Actions, a run that ended without results (still pending, refused key, API down): one line each."""
+    path = env.get("GITHUB_STEP_SUMMARY")
+    if path:
+        with open(path, "a", encoding="utf-8") as out:
+            out.write(f"### {title}: {verdict}\n\n{_cell(message, 2000)}\n\n")
+    if env.get("GITHUB_ACTIONS") == "true" or path:
+        echo(f"::error title={_escape_property(title)}::{_escape_data(f'{verdict}: {message}'[:4000])}")

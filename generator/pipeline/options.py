@@ -131,7 +131,7 @@ def trigger_options(api: Api, trigger: Operation) -> list[TriggerOption]:
                     var.python_name,
                     "str",
                     choices=var.enum,
-                    default=var.default,
+                    default=None if var.placeholder else var.default,
                     help=f"Server variable {{{var.name}}}. {var.description}".strip(),
                 )
             )

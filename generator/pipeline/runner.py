@@ -130,7 +130,6 @@ def execute(flow: Flow, command: str, options: list[TriggerOption], values: dict
     from generator.pipeline.commands import interruptible
 
     run = _Run(flow, command, options, dict(values))
-    common = run.common
     env = dict(os.environ)
     try:
         with interruptible():
@@ -142,8 +141,6 @@ def execute(flow: Flow, command: str, options: list[TriggerOption], values: dict
             _err(f"{flow.name}: interrupted; run {run.started.run_id} goes on. Attach again with:")
             _err(f"  {run.attach_hint()}")
         return Exit.INTERRUPTED
-    finally:
-        del common
 
 
 def _execute(run: _Run, env: dict[str, str]) -> Exit:
@@ -188,6 +185,7 @@ def _execute(run: _Run, env: dict[str, str]) -> Exit:
             _err(f"{flow.name}: run {run.started.run_id} still pending ({exc}). Attach again with:")
             _err(f"  {run.attach_hint()}")
             _write_json(run, None, Exit.PENDING, "pending", message=str(exc))
+            _github_problem(run, env, "still pending", f"run {run.started.run_id}: {exc}")
             return Exit.PENDING
         except APIError as exc:
             code = error_code(exc)
@@ -196,6 +194,7 @@ def _execute(run: _Run, env: dict[str, str]) -> Exit:
             if run.started is not None:
                 _err(f"  the run goes on; attach again with: {run.attach_hint()}")
             _write_json(run, None, code, "error", message=str(exc))
+            _github_problem(run, env, what, str(exc))
             return code
     return _report(run, finished, env)
 
@@ -238,6 +237,13 @@ def _report(run: _Run, finished: Finished, env: Mapping[str, str]) -> Exit:
         if code is Exit.PASSED and forwarded is not Exit.PASSED:
             return forwarded
     return code
+
+
+def _github_problem(run: _Run, env: Mapping[str, str], verdict: str, message: str) -> None:
+    try:
+        github.report_problem(f"testrelay run {run.flow.name}", verdict, message, env, click.echo)
+    except OSError as exc:
+        _err(f"{run.flow.name}: cannot write the job summary: {exc}")
 
 
 def _run_as_result(flow: Flow, finished: Finished) -> TestResult:
