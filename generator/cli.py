@@ -34,6 +34,13 @@ def needs(extra: str, command: str) -> Iterator[None]:
         extras.exit_missing(error)
 
 
+def installed_packages() -> Path:
+    """The folder of the `generated` package installed with testrelay (its vendors' clients and suites)."""
+    from importlib import resources
+
+    return Path(str(resources.files("generated")))
+
+
 def spec_paths(given: tuple[str, ...]) -> list[str]:
     """The specs named on the command line (files, or vendors shipped with testrelay), or every file in ./specs."""
     if given:
@@ -142,12 +149,12 @@ def generate(specs: tuple[str, ...], out: Path | None, check_only: bool) -> None
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_OUT,
-    show_default=True,
-    help="Folder holding the generated packages (as given to `generate --out`).",
+    default=None,
+    help="Folder holding the generated packages (as given to `generate --out`). Default: ./generated, "
+    "else the packages installed with testrelay.",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Name every test as it runs.")
-def test_command(vendors: tuple[str, ...], out: Path, verbose: bool) -> None:
+def test_command(vendors: tuple[str, ...], out: Path | None, verbose: bool) -> None:
     """Run the generated contract suites of VENDORS (default: every package in --out).
 
     Each suite drives the generated client against a mock of the same spec over real HTTP. Prints
@@ -155,6 +162,8 @@ def test_command(vendors: tuple[str, ...], out: Path, verbose: bool) -> None:
     """
     with needs("mock", "test"):
         from generator.suites import find_suites, run_suites, summary  # imported here: pytest is slow to import
+    if out is None:
+        out = DEFAULT_OUT if DEFAULT_OUT.is_dir() else installed_packages()
 
     try:
         suites = find_suites(out, vendors)

@@ -33,9 +33,15 @@ class _Collector:
     def __init__(self, packages: dict[str, Path]) -> None:
         self.tallies = {name: Tally() for name in packages}
         self._by_file = {str(path.resolve()): name for name, path in packages.items()}
+        self._root = Path.cwd()
+
+    def pytest_configure(self, config: pytest.Config) -> None:
+        # Reports name files relative to the rootdir, which is not the current folder when the suites are
+        # elsewhere (the packages installed with testrelay).
+        self._root = config.rootpath
 
     def _package(self, fspath: str) -> str | None:
-        return self._by_file.get(str(Path(fspath).resolve()))
+        return self._by_file.get(str((self._root / fspath).resolve()))
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         name = self._package(str(report.fspath))

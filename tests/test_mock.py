@@ -175,9 +175,11 @@ def test_prefer_picks_a_declared_status_or_a_named_example(apps: dict[str, MockA
         app,
         "GET",
         "/api/v1/results?suite_run_id=880e8400-e29b-41d4-a716-446655440000",
-        headers={**AUTH["qualigate"], "Prefer": "example=suiteRun"},
+        headers={**AUTH["qualigate"], "Prefer": "code=200, example=suiteRun"},
     )
     assert suite.json()["suite_name"] == "Critical User Flows"
+    never_issued = "/api/v1/results?suite_run_id=880e8400-e29b-41d4-a716-446655440000"
+    assert call(app, "GET", never_issued, headers=AUTH["qualigate"]).status_code == 404
     undeclared = call(app, "GET", url, headers={**AUTH["qualigate"], "Prefer": "code=418"})
     assert undeclared.status_code == 400
 

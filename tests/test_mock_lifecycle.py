@@ -6,8 +6,11 @@ would, so routing, auth and self-validation are all on the path.
 
 from __future__ import annotations
 
+import copy
+import json
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -15,6 +18,8 @@ import jwt
 import pytest
 
 from generator.mock.server import run_mock
+from generator.spec.behaviours import operation_refs
+from generator.spec.load import load_file, spec_path
 
 KEY = "lifecycle-key"
 BEARER = {"Authorization": f"Bearer {KEY}"}
@@ -25,6 +30,53 @@ FAILURE = {"X-Testrelay-Outcome": "failure"}
 def client() -> Iterator[httpx.Client]:
     with httpx.Client(timeout=10) as session:
         yield session
+
+
+@pytest.fixture
+def spec(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A vendor as written, or (`renamed:VENDOR`) a copy of its spec with every operationId renamed."""
+    vendor = str(request.param)
+    if not vendor.startswith("renamed:"):
+        return vendor
+    return str(renamed_copy(vendor.removeprefix("renamed:"), tmp_path))
+
+
+def renamed_copy(vendor: str, folder: Path) -> Path:
+    """The spec with every operationId, and every reference to one (links, extensions), given a new name.
+
+    Nothing of the vendor's naming is left for the mock to recognise, so every behaviour must come
+    from what the spec declares.
+    """
+    data = copy.deepcopy(load_file(spec_path(vendor)).data)
+    new: dict[str, str] = {}
+    for item in data["paths"].values():
+        for op in item.values():
+            if isinstance(op, dict) and "operationId" in op:
+                new[op["operationId"]] = op["operationId"] = f"renamedOperation{len(new)}"
+    assert new
+
+    def rewrite(node: Any) -> None:
+        if isinstance(node, dict):
+            if "operationId" in node and node["operationId"] in new:
+                node["operationId"] = new[node["operationId"]]
+            for value in node.values():
+                rewrite(value)
+        elif isinstance(node, list):
+            for value in node:
+                rewrite(value)
+
+    rewrite(data)  # links and x-token-exchange
+    for old, where in operation_refs(data.get("x-mock")):
+        holder = data["x-mock"]
+        for token in where[:-1]:
+            holder = holder[token]
+        assert holder[where[-1]] == old
+        holder[where[-1]] = new[old]
+    path = folder / f"{vendor}.json"
+    path.write_text(json.dumps(data))
+    text = path.read_text()
+    assert not any(f'"{old}"' in text for old in new), "an operationId is left"
+    return path
 
 
 def ok(response: httpx.Response, status: int = 200) -> Any:
@@ -110,15 +162,21 @@ def test_octomind_target_environments_execution_and_report(client: httpx.Client)
         assert any(r["status"] == "FAILED" for r in final["testResults"])
 
 
-def test_qualigate_results_appear_only_when_the_run_ends(client: httpx.Client) -> None:
-    with run_mock("qualigate", api_key=KEY) as mock:
+@pytest.mark.parametrize("spec", ["qualigate", "renamed:qualigate"], indirect=True)
+def test_qualigate_results_show_pending_runs_until_they_end(client: httpx.Client, spec: str) -> None:
+    with run_mock(spec, api_key=KEY) as mock:
         base = mock.base_url
         suite = "770e8400-e29b-41d4-a716-446655440000"
         started = ok(client.post(f"{base}/api/v1/trigger", json={"test_suite_id": suite}, headers=BEARER), 201)
         suite_run = started["suite_run_id"]
         assert suite_run != "880e8400-e29b-41d4-a716-446655440000"
         results = f"{base}/api/v1/results"
-        assert client.get(results, params={"suite_run_id": suite_run}, headers=BEARER).status_code == 404
+        early = ok(client.get(results, params={"suite_run_id": suite_run}, headers=BEARER))
+        assert early["status"] in ("pending", "running")
+        assert len(early["results"]) == started["test_count"] == 5
+        assert {r["status"] for r in early["results"]} <= {"pending", "running"}
+        assert all(r["duration_ms"] is None and "error_message" not in r for r in early["results"])
+        assert (early["total_tests"], early["passed_tests"], early["failed_tests"]) == (5, 0, 0)
         pending = ok(client.get(f"{base}/api/v1/trigger", params={"suite_run_id": suite_run}, headers=BEARER))
         assert pending["status"] in ("pending", "running")
         assert pending.get("failed_tests", 0) == 0
@@ -127,13 +185,17 @@ def test_qualigate_results_appear_only_when_the_run_ends(client: httpx.Client) -
         assert done["failed_tests"] == 0
         aggregated = ok(client.get(results, params={"suite_run_id": suite_run}, headers=BEARER))
         assert aggregated["suite_run_id"] == suite_run
+        assert aggregated["status"] == "passed"
         assert aggregated["failed_tests"] == 0
-        assert aggregated["passed_tests"] == aggregated["total_tests"] >= 1
+        assert aggregated["passed_tests"] == aggregated["total_tests"] == len(aggregated["results"]) == 5
+        assert len({r["test_run_id"] for r in aggregated["results"]}) == 5
         case = {"test_case_id": "550e8400-e29b-41d4-a716-446655440000"}
         test_run = ok(client.post(f"{base}/api/v1/trigger", json=case, headers={**BEARER, **FAILURE}), 201)
         run_id = test_run["test_run_id"]
         for _ in range(2):
-            ok(client.get(f"{base}/api/v1/trigger", params={"test_run_id": run_id}, headers=BEARER))
+            last = ok(client.get(f"{base}/api/v1/trigger", params={"test_run_id": run_id}, headers=BEARER))
+        assert last["status"] == "failed"
+        assert "failed_tests" not in last
         by_runs = ok(client.get(results, params={"test_run_ids": run_id}, headers=BEARER))
         assert by_runs["failed_tests"] == 1
         assert by_runs["status"] == "failed"
@@ -141,16 +203,108 @@ def test_qualigate_results_appear_only_when_the_run_ends(client: httpx.Client) -
         project = {"project_id": "990e8400-e29b-41d4-a716-446655440000"}
         several = ok(client.post(f"{base}/api/v1/trigger", json=project, headers=BEARER), 201)["test_run_ids"]
         assert len(set(several)) == len(several) > 1
-        assert client.get(results, params={"test_run_ids": several}, headers=BEARER).status_code == 404
+        waiting = ok(client.get(results, params={"test_run_ids": several}, headers=BEARER))
+        assert waiting["status"] == "pending"
         for test_run_id in several:
             for _ in range(2):
                 ok(client.get(f"{base}/api/v1/trigger", params={"test_run_id": test_run_id}, headers=BEARER))
         everything = ok(client.get(results, params={"test_run_ids": several}, headers=BEARER))
         assert (everything["total_tests"], everything["passed_tests"]) == (len(several), len(several))
+        never = "123e4567-e89b-42d3-a456-426614174000"
+        assert client.get(results, params={"suite_run_id": never}, headers=BEARER).status_code == 404
+        assert client.get(results, params={"test_run_ids": [run_id, never]}, headers=BEARER).status_code == 404
 
 
-def test_doksi_upload_target_and_matrix_run(client: httpx.Client) -> None:
-    with run_mock("doksi", api_key=KEY) as mock:
+@pytest.mark.parametrize("outcome", ["success", "failure", "passed", "failed", "error", "timeout", "canceled"])
+def test_qualigate_test_case_runs_end_in_a_test_run_status(client: httpx.Client, outcome: str) -> None:
+    expected = {"success": "passed", "failure": "failed"}.get(outcome, outcome)
+    with run_mock("qualigate", api_key=KEY) as mock:
+        case = {"test_case_id": "550e8400-e29b-41d4-a716-446655440000"}
+        headers = {**BEARER, "X-Testrelay-Outcome": outcome, "X-Testrelay-Reads": "1"}
+        run = ok(client.post(f"{mock.base_url}/api/v1/trigger", json=case, headers=headers), 201)
+        status = ok(
+            client.get(f"{mock.base_url}/api/v1/trigger", params={"test_run_id": run["test_run_id"]}, headers=BEARER)
+        )
+        assert status["status"] == expected
+        assert status["id"] == run["test_run_id"]
+        suite = {"test_suite_id": "770e8400-e29b-41d4-a716-446655440000"}
+        if outcome in ("success", "failure"):
+            suite_run = ok(client.post(f"{mock.base_url}/api/v1/trigger", json=suite, headers=headers), 201)
+            params = {"suite_run_id": suite_run["suite_run_id"]}
+            ended = ok(client.get(f"{mock.base_url}/api/v1/trigger", params=params, headers=BEARER))
+            assert ended["status"] == "completed"
+            assert (ended["failed_tests"] > 0) == (outcome == "failure")
+
+
+def test_prefer_never_gets_past_a_credential_check(client: httpx.Client) -> None:
+    with run_mock("kapptivate", api_key=KEY) as mock:
+        exchange = f"{mock.base_url}/api/auth/refresh-token/"
+        for prefer in ("code=200", "dynamic=true", "example=token"):
+            refused = client.post(exchange, json={"refresh_token": "wrong"}, headers={"Prefer": prefer})
+            assert refused.status_code == 401, (prefer, refused.text)
+        assert client.post(exchange, json={"refresh_token": KEY}, headers={"Prefer": "code=200"}).status_code == 200
+        url = f"{mock.base_url}/api/v1/continuous_integration/results/1/"
+        assert client.get(url, headers={"Prefer": "code=200"}).status_code == 401
+    with run_mock("qualigate", api_key=KEY) as mock:
+        url = f"{mock.base_url}/api/v1/ci-config"
+        params = {"project_id": "990e8400-e29b-41d4-a716-446655440000"}
+        wrong = {"Authorization": "Bearer wrong", "Prefer": "code=200"}
+        assert client.get(url, params=params, headers=wrong).status_code == 401
+
+
+def test_the_journal_records_every_request_faults_included_with_what_was_done(client: httpx.Client) -> None:
+    with run_mock("qualigate", api_key=KEY) as mock:
+        url = f"{mock.base_url}/api/v1/trigger"
+        suite = {"test_suite_id": "770e8400-e29b-41d4-a716-446655440000"}
+        for _ in range(3):
+            with pytest.raises(httpx.TransportError):
+                client.post(url, json=suite, headers={**BEARER, "X-Testrelay-Fault": "reset"})
+        ok(client.post(url, json=suite, headers=BEARER), 201)
+        assert client.post(url, json=suite, headers={**BEARER, "X-Testrelay-Fault": "503"}).status_code == 503
+        assert client.post(url, json=suite, headers={"Authorization": "Bearer wrong"}).status_code == 401
+        posts = [e for e in mock.journal.entries if e.method == "POST"]
+        assert [e.outcome for e in posts] == [
+            "fault: reset",
+            "fault: reset",
+            "fault: reset",
+            "run started: 201",
+            "fault: 503: 503",
+            "refused: 401",
+        ]
+
+
+def test_stores_and_journal_keep_the_newest_entries_only(client: httpx.Client) -> None:
+    from generator.mock.app import Settings
+    from generator.mock.server import build_app
+
+    app = build_app("qualigate", Settings(api_key=KEY, store_size=3, journal_size=4))
+    transport = httpx.ASGITransport(app=app)
+
+    async def go() -> list[int]:
+        async with httpx.AsyncClient(transport=transport, base_url="http://mock") as session:
+            ids = []
+            for _ in range(5):
+                answer = await session.post("/api/v1/trigger", json={"test_case_id": SUITE_CASE}, headers=BEARER)
+                ids.append(answer.json()["test_run_id"])
+            return [
+                (await session.get("/api/v1/trigger", params={"test_run_id": i}, headers=BEARER)).status_code
+                for i in ids
+            ]
+
+    import asyncio
+
+    assert asyncio.run(go()) == [404, 404, 200, 200, 200]
+    assert len(app.runs) == 3
+    assert len(app.journal.entries) == 4
+    assert app.journal.received == 10
+
+
+SUITE_CASE = "550e8400-e29b-41d4-a716-446655440000"
+
+
+@pytest.mark.parametrize("spec", ["doksi", "renamed:doksi"], indirect=True)
+def test_doksi_upload_target_and_matrix_run(client: httpx.Client, spec: str) -> None:
+    with run_mock(spec, api_key=KEY) as mock:
         base = mock.base_url
         upload = ok(client.post(f"{base}/uploads", json={"name": "shop"}, headers=BEARER), 201)
         assert upload["upload_url"].startswith(f"http://{mock.host}:{mock.port}/_testrelay/uploads/")
@@ -184,8 +338,9 @@ def test_doksi_upload_target_and_matrix_run(client: httpx.Client) -> None:
         assert "bin_never_issued" in rejected.json()["error"]
 
 
-def test_testmo_runs_threads_tests_and_completion(client: httpx.Client) -> None:
-    with run_mock("testmo", api_key=KEY) as mock:
+@pytest.mark.parametrize("spec", ["testmo", "renamed:testmo"], indirect=True)
+def test_testmo_runs_threads_tests_and_completion(client: httpx.Client, spec: str) -> None:
+    with run_mock(spec, api_key=KEY) as mock:
         base = mock.base_url
         created = ok(
             client.post(
@@ -210,7 +365,7 @@ def test_testmo_runs_threads_tests_and_completion(client: httpx.Client) -> None:
         ok(client.post(f"{thread_url}/complete", json={}, headers=BEARER), 204)
         late = client.post(f"{thread_url}/append", json={"tests": tests[:1]}, headers=BEARER)
         assert late.status_code == 403
-        assert late.json()["message"] == "The automation run thread is already completed."
+        assert late.json()["message"] == "The thread is already completed."
         ok(client.post(f"{run_url}/complete", json={}, headers=BEARER), 204)
         assert client.post(f"{run_url}/append", json={"links": []}, headers=BEARER).status_code == 403
         ok(client.post(f"{run_url}/complete", json={}, headers=BEARER), 204)
@@ -243,8 +398,9 @@ def test_testmo_runs_threads_tests_and_completion(client: httpx.Client) -> None:
         assert ids == sorted(ids, reverse=True)
 
 
-def test_testmo_run_created_with_a_pace_ends_by_it(client: httpx.Client) -> None:
-    with run_mock("testmo", api_key=KEY) as mock:
+@pytest.mark.parametrize("spec", ["testmo", "renamed:testmo"], indirect=True)
+def test_testmo_run_created_with_a_pace_ends_by_it(client: httpx.Client, spec: str) -> None:
+    with run_mock(spec, api_key=KEY) as mock:
         paced = {**BEARER, **FAILURE, "X-Testrelay-Reads": "2"}
         created = ok(
             client.post(

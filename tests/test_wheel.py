@@ -263,6 +263,12 @@ def test_mock_extra_fixture_works_in_a_users_project(mock_extra: Venv) -> None:
     assert "2 passed" in done.stdout, done.stdout
 
 
+def test_mock_extra_runs_the_installed_contract_suite(mock_extra: Venv) -> None:
+    """With no ./generated here, `testrelay test` runs the suites installed with testrelay, specs found by name."""
+    done = mock_extra.run([str(mock_extra.bin / "testrelay"), "test", "qualigate"])
+    assert re.search(r"^qualigate .* ok$", done.stdout, re.M), done.stdout
+
+
 def test_mock_extra_demo_passes(mock_extra: Venv) -> None:
     done = mock_extra.run([str(mock_extra.bin / "testrelay"), "demo", "--poll-interval", "0.05"])
     assert done.returncode == 0

@@ -44,7 +44,7 @@ EXAMPLES: list[ExampleCase] = [
         "exchange_refresh_token",
         "refreshToken",
         Wire("POST", "/api/auth/refresh-token/", query=[]),
-        body={"refresh_token": "YOUR_API_KEY"},
+        body={"refresh_token": "testrelay-test-key"},
         body_type=models.RefreshTokenRequest,
         prefer="code=200, example=token",
         result={

@@ -353,7 +353,10 @@ class QualigateClient(SyncAPIClient):
         Returns pass/fail totals and per-run results for a list of test runs (`test_run_ids`) or for
         every run of a suite run (`suite_run_id`), for CI reports and dashboard summaries. Exactly
         one of the two query parameters must be given; otherwise the request is rejected with 400
-        (our inference; not documented). Limited to 30 requests per minute per API key.
+        (our inference; not documented). A run that has not ended is listed with its current status
+        (pending or running) and a null duration, and counts as neither passed nor failed; an id
+        that names no run is 404 (both inferred: the vendor shows only finished runs, and documents
+        404 for a test run that does not exist). Limited to 30 requests per minute per API key.
 
         Args:
             test_run_ids: Comma-separated ids of the test runs to aggregate. Give either this or
@@ -665,7 +668,10 @@ class AsyncQualigateClient(AsyncAPIClient):
         Returns pass/fail totals and per-run results for a list of test runs (`test_run_ids`) or for
         every run of a suite run (`suite_run_id`), for CI reports and dashboard summaries. Exactly
         one of the two query parameters must be given; otherwise the request is rejected with 400
-        (our inference; not documented). Limited to 30 requests per minute per API key.
+        (our inference; not documented). A run that has not ended is listed with its current status
+        (pending or running) and a null duration, and counts as neither passed nor failed; an id
+        that names no run is 404 (both inferred: the vendor shows only finished runs, and documents
+        404 for a test run that does not exist). Limited to 30 requests per minute per API key.
 
         Args:
             test_run_ids: Comma-separated ids of the test runs to aggregate. Give either this or

@@ -7,6 +7,7 @@ same spec always gives the same suite.
 
 from __future__ import annotations
 
+import copy
 import math
 import os
 import re
@@ -17,6 +18,9 @@ from typing import Any
 from generator.codegen.context import ClientContext, Method, Pager, TriggerWaiter, api_title, docstring
 from generator.codegen.imports import Imports
 from generator.codegen.types import ANY, MODELS, TypeRef
+from generator.mock.behaviours.runs import ends_judged
+from generator.mock.negotiation import answering_example
+from generator.mock.security import DEFAULT_API_KEY
 from generator.runtime._errors import error_class
 from generator.spec import pointer as jp
 from generator.spec.ir import Api, Operation, Parameter, Response, deref
@@ -115,10 +119,13 @@ def build_contract(api: Api, client: ClientContext, spec_file: Path, package_dir
     by_id = {op.operation_id: (op, m) for op, m in zip(api.operations, client.methods, strict=True)}
     chosen = {op.operation_id: _chosen_requirement(client, op) for op, _ in by_id.values()}
     first_case: dict[str, Case] = {}
+    exchange_keys = {
+        s.token_exchange.operation_id: s.token_exchange.key_pointer for s in api.security_schemes if s.token_exchange
+    }
     for op, method in by_id.values():
         keys = chosen[op.operation_id]
         auth = (_auth_header(api, client, keys), _query_keys(api, keys))
-        for case in _cases(op, method, samples, base_path, auth, ctx.imports):
+        for case in _cases(op, method, samples, base_path, auth, ctx.imports, exchange_keys.get(op.operation_id)):
             ctx.examples.append(case)
             first_case.setdefault(op.operation_id, case)
     ctx.has_unexampled = any(c.result == "NO_EXAMPLE" for c in ctx.examples)
@@ -151,7 +158,10 @@ def build_contract(api: Api, client: ClientContext, spec_file: Path, package_dir
     for tw in client.trigger_waiters:
         trigger_case = first_case[_operation_id(by_id, tw.trigger)]
         status_op = by_id[_operation_id(by_id, tw.waiter.status)][0]
-        ctx.runs += _run_cases(tw, ctx.examples.index(trigger_case), status_op)
+        trigger_op = by_id[_operation_id(by_id, tw.trigger)][0]
+        kinds = _run_kinds(api, trigger_op, ctx.examples, tw.trigger)
+        index = ctx.examples.index(trigger_case)
+        ctx.runs += _run_cases(tw, kinds.get(True, index), kinds.get(False, index), status_op)
         if ctx.trigger_index is None and tw.trigger.method == "POST":
             ctx.trigger_index = ctx.examples.index(trigger_case)
             ctx.trigger_idempotent = tw.trigger.idempotent
@@ -285,6 +295,7 @@ def _cases(
     base_path: str,
     auth: tuple[tuple[str, str] | None, list[tuple[str, str]]],
     used: Imports,
+    key_pointer: str | None = None,
 ) -> list[Case]:
     params = [
         p for p in op.parameters if p.location in ("path", "query", "header") and (p.required or p.example is not None)
@@ -296,6 +307,8 @@ def _cases(
         bodies = [(e.name, e.value) for e in op.request_examples]
         if not bodies and body.required:
             bodies = [("synthesized", samples.value(body.schema))]
+    if key_pointer is not None:  # a token exchange: the mock checks the key it carries, Prefer or not
+        bodies = [(name, _with_key(value, key_pointer)) for name, value in bodies]
     if not bodies:
         bodies = [("default", None)]
     content = b"testrelay" if method.body_kind == "content" and body is not None and body.required else None
@@ -315,26 +328,35 @@ def _cases(
             case.body, case.body_type = _literal(payload), _qualified(method.body_model, used)
         elif content is not None:
             case.content = repr(content)
-        _expect(case, op.success, used)
+        _expect(case, op, payload, used)
         cases.append(case)
     return cases
 
 
-def _expect(case: Case, success: Response | None, used: Imports) -> None:
-    """The response the mock is asked for (Prism's `Prefer`) and what the call must then return."""
+def _with_key(body: Any, pointer: str) -> Any:
+    body = copy.deepcopy(body)
+    jp.put(body, pointer, DEFAULT_API_KEY)
+    return body
+
+
+def _expect(case: Case, op: Operation, payload: Any, used: Imports) -> None:
+    """The response the mock is asked for (Prism's `Prefer`) and what the call must then return.
+
+    The example is the one the mock itself answers this request with: one rule for both.
+    """
+    success = op.success
     if success is None or not success.status.isdigit():
         return
     case.prefer = f"code={success.status}"
     if success.schema is None:
         return
     case.result_type = _qualified(case.method.returns, used)
-    examples = {e.name: e.value for e in success.examples}
-    if not examples:
+    example = answering_example(op, success, payload, request_example=case.example)
+    if example is None:
         case.result = "NO_EXAMPLE"
         return
-    name = case.example if case.example in examples else next(iter(examples))
-    case.prefer += f", example={name}"
-    case.result = _literal(examples[name])
+    case.prefer += f", example={example.name}"
+    case.result = _literal(example.value)
 
 
 def _qualified(kind: TypeRef | None, used: Imports) -> str:
@@ -407,20 +429,35 @@ def _error_case(index: int, response: Response, method: Method, used: Imports) -
     return f"ErrorCase({', '.join(parts)})"
 
 
-def _run_cases(tw: TriggerWaiter, index: int, status_op: Operation) -> list[str]:
+def _run_kinds(api: Api, trigger: Operation, cases: list[Case], method: Method) -> dict[bool, int]:
+    """The first trigger case whose run ends judged (True) and the first ending plain (False), as the mock runs it."""
+    found: dict[bool, int] = {}
+    examples = {e.name: e.value for e in trigger.request_examples}
+    for index, case in enumerate(cases):
+        if case.method is not method:
+            continue
+        payload = examples.get(case.example)
+        answer = answering_example(trigger, trigger.success, payload, request_example=case.example)
+        judged = ends_judged(api, trigger.operation_id, answer.value if answer is not None else None)
+        if judged is not None:
+            found.setdefault(judged, index)
+    return found
+
+
+def _run_cases(tw: TriggerWaiter, judged_index: int, plain_index: int, status_op: Operation) -> list[str]:
     polling = status_op.polling
     assert polling is not None
-    rows: list[tuple[str, Any, bool, str | None]] = []
+    rows: list[tuple[int, str, Any, bool, str | None]] = []
     if polling.judged:
         judged = polling.judged[0]
-        rows += [("success", judged.value, False, judged.failures_pointer)]
-        rows += [("failure", judged.value, True, judged.failures_pointer)]
-    rows += [(_text(v), v, False, None) for v in polling.success]
-    rows += [(_text(v), v, True, None) for v in polling.failure]
+        rows += [(judged_index, "success", judged.value, False, judged.failures_pointer)]
+        rows += [(judged_index, "failure", judged.value, True, judged.failures_pointer)]
+    rows += [(plain_index, _text(v), v, False, None) for v in polling.success]
+    rows += [(plain_index, _text(v), v, True, None) for v in polling.failure]
     return [
         f"RunCase({tw.name!r}, EXAMPLES[{index}], {outcome!r}, {polling.status_pointer!r}, {final!r}, "
         f"failed={failed!r}" + (f", failures_pointer={failures!r})" if failures else ")")
-        for outcome, final, failed, failures in rows
+        for index, outcome, final, failed, failures in rows
     ]
 
 

@@ -26,6 +26,7 @@ EXTENSIONS: dict[str, Extension] = {
         Extension("x-pagination", frozenset({"operation"})),
         Extension("x-rate-limit", frozenset({"root", "operation"})),
         Extension("x-idempotent", frozenset({"operation"})),
+        Extension("x-mock", frozenset({"root"})),
         Extension("x-test-results", frozenset({"operation"})),
         Extension("x-ci-context", frozenset({"operation"})),
         Extension("x-build-upload", frozenset({"operation"})),

@@ -1,9 +1,9 @@
 """Error answers in each vendor's own format, worked out from the error schema its spec declares.
 
 The body starts from the spec's first example for that status (the vendor's own wording) and
-the violations are written into whichever message fields the schema has: a Zod-style issue list
-(Octomind), `{message, errors: {field: [...]}}` (Testmo), `{error, message}` (Qualigate),
-`{detail}` (Kapptivate) or `{error}` (Doksi).
+the violations are written into whichever message fields the schema has: an issue list
+(`[{code, path, message}]`), `{message, errors: {field: [...]}}`, `{error, message}`, `{detail}`
+or `{error}`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import copy
 from http import HTTPStatus
 from typing import Any
 
+from generator.mock.call import Answer
 from generator.mock.validate import Violation
 from generator.spec.ir import Api, Operation, Response, deref
 
@@ -104,3 +105,37 @@ def _properties(api: Api, schema: dict[str, Any]) -> dict[str, Any]:
     for part in schema.get("allOf") or []:
         props.update(_properties(api, _resolve(api, part)))
     return props
+
+
+def error_answer(api: Api, response: Response | None, status: int, violations: list[Violation], note: str) -> Answer:
+    """The vendor's error body for these violations (or no body), with `status`."""
+    body = render(api, response, status, violations)
+    return Answer(status, body, note=note)
+
+
+def invalid(api: Api, op: Operation, violations: list[Violation], note: str = "invalid") -> Answer:
+    """A 422 or 400 as the spec declares; else 404 for a bad path, else its lowest declared 4xx."""
+    wanted = ["422", "400"] if any(r.status == "422" for r in op.responses) else ["400", "422"]
+    if any(v.location == "path" for v in violations):
+        wanted.append("404")
+    wanted += sorted(r.status for r in op.responses if r.status.startswith("4") and r.status not in ("401", "403"))
+    response = declared(op, *wanted)
+    declared_4xx = response is not None and response.status[:1] == "4" and response.status.isdigit()
+    status = int(response.status) if declared_4xx and response is not None else status_of(response, wanted[0])
+    return error_answer(api, response, status, violations, note)
+
+
+def not_found(op: Operation, note: str = "not found") -> Answer:
+    """The operation's declared 404 in the vendor's words (its first example)."""
+    return Answer(404, example_body(declared(op, "404")), note=note)
+
+
+def refused(api: Api, op: Operation, status: str, message: str, note: str = "refused") -> Answer:
+    """A declared refusal (403, 409, ...) in the vendor's words, its message field saying why when it has one."""
+    response = declared(op, status)
+    body = example_body(response)
+    code = status_of(response, status)
+    if isinstance(body, dict) and "message" in body:
+        body["message"] = message
+        return Answer(code, body, note=note)
+    return error_answer(api, response, code, [Violation("path", (), message)], note)

@@ -23,7 +23,8 @@ class TokenIssuer:
         self.ttl = ttl
         self._secret = secrets.token_bytes(32)
         self._lock = threading.Lock()
-        self._revoked: set[str] = set()
+        self._revoked: deque[str] = deque(maxlen=_REMEMBERED)
+        """Bounded like the rest: a revoked token older than these has long expired in practice."""
         self._issued: deque[str] = deque(maxlen=_REMEMBERED)
         self._expiry: dict[str, float] = {}
         """Tokens whose signature already checked out, with their `exp`: a client sends the same one for minutes."""
@@ -68,7 +69,8 @@ class TokenIssuer:
 
     def revoke(self, token: str) -> None:
         with self._lock:
-            self._revoked.add(token)
+            if token not in self._revoked:
+                self._revoked.append(token)
 
     def issued(self) -> list[str]:
         with self._lock:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from typing import Any, cast
 
-from generator.spec import document, names, patterns
+from generator.spec import behaviours, document, names, patterns
 from generator.spec import pointer as jp
 from generator.spec.build_pipeline import pipeline_extensions
 from generator.spec.ir import (
@@ -229,6 +229,7 @@ class _Builder:
             schemas=dict(sorted(self.schemas.items())),
             rate_limit=_rate_limit(self.data.get("x-rate-limit")),
             notes=tuple(self.notes),
+            behaviours=behaviours.parse(self.data.get("x-mock")),
         )
 
     def _servers(self) -> tuple[Server, ...]:

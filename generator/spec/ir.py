@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from generator.spec.behaviours import Behaviours
+
 JsonSchema = dict[str, Any]
 Location = Literal["path", "query", "header", "cookie"]
 SCHEMA_REF = "#/components/schemas/"
@@ -358,6 +360,8 @@ class Api:
     rate_limit: RateLimit | None = None
     notes: tuple[str, ...] = ()
     """Fallbacks taken while building (reported by `generate`, never silent)."""
+    behaviours: Behaviours = field(default_factory=Behaviours)
+    """What `x-mock` binds to the mock's generic behaviours."""
 
     @property
     def base_path(self) -> str:

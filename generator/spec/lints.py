@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from generator.spec import document, lints_pipeline, names
+from generator.spec import behaviour_lints, document, lints_pipeline, names
 from generator.spec import pointer as jp
 from generator.spec.document import OperationRef, deref, schema_has_pointer, success_json_schema
 from generator.spec.instances import InstanceChecker
@@ -30,6 +30,7 @@ def run(spec: LoadedSpec, *, schemas_valid: bool = True) -> list[Problem]:
         *_pagination(spec, ops),
         *_token_exchange(spec, ops),
         *_rate_limit(spec, ops),
+        *behaviour_lints.run(spec, ops),
         *lints_pipeline.run(spec, ops, _request_json_schema),
     ]
 
@@ -213,6 +214,13 @@ def _expression(
         ("$response.header.", "$request.")
     ):
         yield spec.problem(at, f"{expression!r} is not a runtime expression")
+
+
+def expression_problems(
+    spec: LoadedSpec, source: OperationRef, at: str, expression: str, schemas: list[Any]
+) -> Iterator[Problem]:
+    """Problems of one runtime expression (`$request.body#/...`, `$response.body#/...`) used by `source`."""
+    return _expression(spec, source, at, expression, schemas)
 
 
 def _pointer_problem(spec: LoadedSpec, op: OperationRef, at: str, value: Any, what: str) -> Iterator[Problem]:

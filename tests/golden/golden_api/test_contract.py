@@ -45,7 +45,7 @@ EXAMPLES: list[ExampleCase] = [
         "exchange_token",
         "synthesized",
         Wire("POST", "/api/{version}/token", query=[]),
-        body={"key": "checkout"},
+        body={"key": "testrelay-test-key"},
         body_type=models.ExchangeTokenRequest,
         prefer="code=200",
         result=NO_EXAMPLE,
