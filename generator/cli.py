@@ -121,6 +121,9 @@ def generate(specs: tuple[str, ...], out: Path | None, check_only: bool) -> None
     paths = spec_paths(specs)
     package_root = out is None
     out = DEFAULT_OUT if out is None else out
+    from generator.diff import regenerate  # what each rewrite changes for code importing the packages
+
+    before = regenerate.snapshot(out)
     try:
         outcome = run([(Path(p), p) for p in paths], out, check_only=check_only, package_root=package_root)
     except WriteError as exc:
@@ -136,11 +139,15 @@ def generate(specs: tuple[str, ...], out: Path | None, check_only: bool) -> None
     if check_only:
         for line in outcome.stale:
             click.echo(line)
+        for line in regenerate.stale([(Path(p), p) for p in paths], out, outcome.stale):
+            click.echo(line)
         if outcome.stale:
             click.echo(f"{len(outcome.stale)} generated file(s) out of date: run testrelay generate", err=True)
             raise SystemExit(1)
         click.echo(f"{len(paths)} package(s) up to date in {out}")
         return
+    for line in regenerate.rewritten(before, out, outcome.written):
+        click.echo(line)
     click.echo(f"generated {len(outcome.written)} package(s) in {out}")
 
 
@@ -177,6 +184,11 @@ def test_command(vendors: tuple[str, ...], out: Path | None, verbose: bool) -> N
         click.echo(line)
     if not all(t.ok for t in tallies.values()):
         raise SystemExit(1)
+
+
+from generator.diff.command import diff  # noqa: E402  (its own module: the command is long)
+
+main.add_command(diff)
 
 
 @main.command(

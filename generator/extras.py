@@ -18,6 +18,7 @@ DISTRIBUTION = "testrelay"
 COMMAND_EXTRAS: dict[str, str] = {
     "check": "codegen",
     "generate": "codegen",
+    "diff": "codegen",
     "mock": "mock",
     "test": "mock",
     "demo": "mock",
