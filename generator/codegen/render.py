@@ -24,7 +24,7 @@ from generator.codegen.workers import ModelWorkers
 from generator.codegen.writes import STAGING_PREFIX, describe, swap_in
 from generator.spec.build import build_api
 from generator.spec.load import load_file
-from generator.spec.problems import Problem, SpecError, unexpected
+from generator.spec.problems import INTERNAL, Problem, SpecError, unexpected
 from generator.spec.structure import structural_problems
 
 # Formatting options are given explicitly so the output does not depend on where it is written.
@@ -212,6 +212,8 @@ def generate(specs: list[tuple[Path, str]], out: Path, *, check_only: bool, pack
         _write(packages, out, outcome, check_only=check_only, package_root=package_root)
     except OSError as exc:
         raise describe(exc, out) from None
+    except RuntimeError as exc:  # ruff could not read what was generated: a bug of ours, one line saying so
+        outcome.problems.append(Problem(str(out), 1, "", f"{INTERNAL} ({exc or 'generated code does not parse'})"))
     return outcome
 
 
