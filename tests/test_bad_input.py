@@ -567,3 +567,32 @@ def test_every_command_help_ends_with_an_example() -> None:
         helped = CliRunner().invoke(main, [name, "--help"])
         assert helped.exit_code == 0, helped.output
         assert re.search(rf"Example:\n( +testrelay {name}\b.*\n)+$", helped.output), helped.output
+
+
+# -- extensions of the wrong shape reach no rule that trusts them ---------------------------------------
+
+EXTENSION_EDITS = [
+    (
+        "octomind",
+        "          links:\n            trace: /traceUrl\n",
+        "          links: /traceUrl\n",
+        "x-test-results/items/links",
+    ),
+    ("qualigate", "        success: [passed]\n", "        success: 1.5\n", "x-polling/success"),
+    ("qualigate", "        success: [passed]\n", "        success: [{a: 1}]\n", "x-polling/success/0"),
+]
+
+
+@pytest.mark.parametrize(("vendor", "old", "new", "at"), EXTENSION_EDITS, ids=[e[3] for e in EXTENSION_EDITS])
+def test_an_extension_of_the_wrong_shape_is_located_not_an_internal_error(
+    tmp_path: Path, vendor: str, old: str, new: str, at: str
+) -> None:
+    from generator.spec.check import check_file
+
+    text = (REPO / "specs" / f"{vendor}.yaml").read_text(encoding="utf-8")
+    assert old in text
+    spec = tmp_path / f"{vendor}.yaml"
+    spec.write_text(text.replace(old, new, 1), encoding="utf-8")
+    lines = [str(p) for p in check_file(spec).problems]
+    assert lines and not any("internal error" in line for line in lines), lines
+    assert any(re.search(rf":\d+: /paths/[^ ]+/{re.escape(at)}: ", line) for line in lines), lines

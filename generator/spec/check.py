@@ -66,10 +66,17 @@ def check_spec(spec: LoadedSpec, *, lint: bool = True) -> list[Problem]:
     problems += located_semantics
     if not ref_problems and not schema_problems:  # the validator can fail, unlocated, on broken schemas
         problems += _openapi(spec, version, located_semantics)
-    problems += extension_check.problems(spec) + references.dangling_operation_ids(spec)
+    extension_problems = extension_check.problems(spec)
+    problems += extension_problems + references.dangling_operation_ids(spec)
     problems += _server_defaults(spec)
     if lint:
-        problems += lints.run(spec, schemas_valid=not schema_problems)
+        try:
+            problems += lints.run(spec, schemas_valid=not schema_problems)
+        except Exception:
+            if not extension_problems:
+                raise
+            # A rule read an extension that breaks its schema (reported above): the rules again, without those.
+            problems += lints.run(extension_check.without_invalid(spec), schemas_valid=not schema_problems)
     return _ordered(problems)
 
 

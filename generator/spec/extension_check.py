@@ -5,6 +5,7 @@ Apart from `check` because `generate` and the mock need this too, without the Op
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from generator import extensions
@@ -17,6 +18,19 @@ from generator.spec.problems import Problem, located
 def problems(spec: LoadedSpec) -> list[Problem]:
     """Every `x-` extension testrelay reads, against its JSON Schema and the objects it may sit on."""
     return [problem for _, found in _checked(spec) for problem in found]
+
+
+def without_invalid(spec: LoadedSpec) -> LoadedSpec:
+    """The spec less every extension that breaks its schema, for rules that read extensions as their schemas say."""
+    invalid = [pointer for pointer, found in _checked(spec) if found]
+    if not invalid:
+        return spec
+    data = copy.deepcopy(spec.data)
+    for pointer in invalid:
+        holder = jp.get(data, jp.parent(pointer))
+        if isinstance(holder, dict):
+            holder.pop(jp.split(pointer)[-1], None)
+    return LoadedSpec(spec.path, data, spec.lines, spec.warnings)
 
 
 def _checked(spec: LoadedSpec) -> list[tuple[str, list[Problem]]]:
